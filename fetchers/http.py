@@ -1,0 +1,71 @@
+"""The shared HTTP client and a JSON GET that turns every failure into a `FetchError`."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import httpx
+
+from fetchers.errors import BadResponse, NotFound, Unreachable
+
+USER_AGENT = "threadreader/0.1 (terminal thread reader)"
+TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+RETRY_STATUSES = {429, 500, 502, 503, 504}
+MAX_RETRIES = 2
+MAX_RETRY_AFTER = 10.0
+
+
+def make_client() -> httpx.AsyncClient:
+    """One client per app: connection pooling, timeouts on every request, our User-Agent."""
+    return httpx.AsyncClient(
+        timeout=TIMEOUT,
+        headers={"User-Agent": USER_AGENT},
+        follow_redirects=True,
+        limits=httpx.Limits(max_connections=16, max_keepalive_connections=16),
+    )
+
+
+def _retry_delay(response: httpx.Response, attempt: int) -> float:
+    header = response.headers.get("Retry-After", "")
+    try:
+        return min(max(float(header), 0.0), MAX_RETRY_AFTER)
+    except ValueError:
+        return min(0.25 * 2**attempt, MAX_RETRY_AFTER)
+
+
+async def get_json(client: httpx.AsyncClient, url: str, *, site: str, retries: int = MAX_RETRIES) -> Any:
+    """GET `url` and decode JSON. Retries with backoff only on 429 and 5xx.
+
+    Raises:
+        NotFound: on 404.
+        Unreachable: on connection errors and timeouts.
+        BadResponse: on other statuses or a body that is not JSON.
+    """
+    for attempt in range(retries + 1):
+        try:
+            response = await client.get(url)
+        except httpx.TimeoutException as error:
+            raise Unreachable(f"{site} did not answer in time ({url}).") from error
+        except httpx.HTTPError as error:
+            raise Unreachable(f"Could not reach {site} ({_describe(error)}).") from error
+        if response.status_code in RETRY_STATUSES and attempt < retries:
+            await asyncio.sleep(_retry_delay(response, attempt))
+            continue
+        break
+    if response.status_code == 404:
+        raise NotFound(f"{site} has no such item ({url}).")
+    if response.status_code == 429:
+        raise BadResponse(f"{site} is rate-limiting us (HTTP 429); try again in a minute.")
+    if response.status_code >= 400:
+        raise BadResponse(f"{site} answered HTTP {response.status_code} for {url}.")
+    try:
+        return json.loads(response.content)
+    except (ValueError, RecursionError) as error:
+        raise BadResponse(f"{site} sent a response that is not valid JSON ({url}).") from error
+
+
+def _describe(error: httpx.HTTPError) -> str:
+    text = str(error) or type(error).__name__
+    return text.splitlines()[0][:200]

@@ -1,0 +1,22 @@
+"""Open any target: the one entry point the CLI and the app use to get a thread."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+
+from fetchers.hackernews import ProgressCallback, fetch_thread
+from fetchers.saved import load_thread_file
+from fetchers.targets import FileTarget, Target
+from threads.model import Thread
+
+
+async def load_target(
+    client: httpx.AsyncClient, target: Target, *, progress: ProgressCallback | None = None
+) -> Thread:
+    """Fetch or read the thread a target names. Raises `FetchError` subclasses only."""
+    if isinstance(target, FileTarget):
+        # File reading and parsing can take a moment on big files: keep the loop free.
+        return await asyncio.to_thread(load_thread_file, target.path)
+    return await fetch_thread(client, target.item_id, progress=progress)

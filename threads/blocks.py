@@ -1,0 +1,68 @@
+"""The small block model a comment body is parsed into, once, at fetch time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+BlockKind = Literal["paragraph", "quote", "code"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of inline text with one set of styles."""
+
+    text: str
+    """The visible text (already sanitised)."""
+    italic: bool = False
+    """Shown in italics (`<i>`, `<em>`)."""
+    bold: bool = False
+    """Shown in bold (`<b>`, `<strong>`)."""
+    code: bool = False
+    """Inline code (`<code>` outside `<pre>`)."""
+    href: str | None = None
+    """The full link target when this span is a link."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph, a quoted paragraph or a preformatted code block."""
+
+    kind: BlockKind
+    """What sort of block this is; decides how it is wrapped and styled."""
+    spans: tuple[Span, ...]
+    """The inline content, in order. Code blocks keep their newlines and indentation."""
+
+    @property
+    def text(self) -> str:
+        """The block's plain text."""
+        return "".join(span.text for span in self.spans)
+
+
+Body = tuple[Block, ...]
+"""A parsed comment or story body."""
+
+
+def body_to_plain_text(body: Body) -> str:
+    """Plain text of a body: paragraphs split by a blank line, quotes as `> `.
+
+    This is the text `--dump`, search and themes work on.
+    """
+    parts: list[str] = []
+    for block in body:
+        text = block.text
+        if block.kind == "quote":
+            text = "\n".join("> " + line if line else ">" for line in text.split("\n"))
+        parts.append(text)
+    return "\n\n".join(parts)
+
+
+def body_links(body: Body) -> list[str]:
+    """Every link target in the body, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for block in body:
+        for span in block.spans:
+            if span.href:
+                seen.setdefault(span.href, None)
+    return list(seen)
+

@@ -1,0 +1,75 @@
+"""A comment's body as wrapped, styled lines for a given text width.
+
+Lines are lists of `(text, style key)` pieces; a style key is a tuple of names (`quote`,
+`italic`, `link`, ...) that the UI turns into a terminal style once and caches. The
+header line, indentation and guides are the UI's business.
+"""
+
+from __future__ import annotations
+
+from threads.blocks import Block, Body
+from threads.wrap import text_width, wrap_pieces
+
+StyleKey = tuple[str, ...]
+Piece = tuple[str, StyleKey]
+Line = list[Piece]
+
+QUOTE_BAR = "▎ "
+CODE_MARK = "│ "
+CLIPPED = "›"
+
+
+def _span_key(kind: str, italic: bool, bold: bool, code: bool, link: bool) -> StyleKey:
+    key = [kind]
+    if italic:
+        key.append("italic")
+    if bold:
+        key.append("bold")
+    if code:
+        key.append("code")
+    if link:
+        key.append("link")
+    return tuple(key)
+
+
+def _block_pieces(block: Block) -> list[Piece]:
+    return [(s.text, _span_key(block.kind, s.italic, s.bold, s.code, s.href is not None)) for s in block.spans]
+
+
+def _code_lines(block: Block, width: int) -> list[Line]:
+    """Code keeps its lines unwrapped; a line too long for the screen is clipped with `›`."""
+    lines: list[Line] = []
+    room = max(1, width - len(CODE_MARK))
+    for raw in block.text.split("\n"):
+        text = raw.replace("\t", "    ")
+        if text_width(text) > room:
+            text = _clip(text, room - 1) + CLIPPED
+        lines.append([(CODE_MARK, ("code-mark",)), (text, ("code",))])
+    return lines
+
+
+def _clip(text: str, cells: int) -> str:
+    out, used = [], 0
+    for char in text:
+        w = text_width(char)
+        if used + w > cells:
+            break
+        out.append(char)
+        used += w
+    return "".join(out)
+
+
+def body_lines(body: Body, width: int) -> list[Line]:
+    """Wrap a body to `width` cells: blocks separated by one blank line."""
+    lines: list[Line] = []
+    for number, block in enumerate(body):
+        if number:
+            lines.append([])
+        if block.kind == "code":
+            lines.extend(_code_lines(block, width))
+        elif block.kind == "quote":
+            wrapped = wrap_pieces(_block_pieces(block), max(1, width - len(QUOTE_BAR)))
+            lines.extend([(QUOTE_BAR, ("quote-bar",)), *line] for line in wrapped)
+        else:
+            lines.extend(wrap_pieces(_block_pieces(block), width))
+    return lines

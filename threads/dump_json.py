@@ -1,0 +1,135 @@
+"""`--dump json`: the documented JSON shape, written and read without recursion.
+
+Python's `json` recurses per nesting level, so a 5,000-deep thread cannot go through
+`json.dumps` as one nested object. The writer emits each comment's own fields with
+`json.dumps` and stitches the `replies` arrays together with an explicit stack.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from threads.plain_body import plain_body
+from threads.footnotes import footnote_map
+from threads.model import Comment, Thread
+from threads.sanitize import clean_optional, clean_text
+from threads.timefmt import iso_utc
+
+
+def comment_fields(comment: Comment) -> dict[str, Any]:
+    """A comment's own fields in the dump shape (everything but `replies`)."""
+    return {
+        "id": comment.id,
+        "author": comment.author,
+        "created": iso_utc(comment.created),
+        "text": comment.plain_text,
+        "deleted": comment.deleted,
+        "dead": comment.dead,
+        "score": comment.score,
+        "footnotes": footnote_map(comment.plain_text),
+        "links": comment.links,
+        "themes": [],
+    }
+
+
+def thread_fields(thread: Thread) -> dict[str, Any]:
+    """The story's fields in the dump shape (everything but `comments`)."""
+    return {
+        "source": thread.source,
+        "id": thread.id,
+        "title": thread.title,
+        "url": thread.url,
+        "author": thread.author,
+        "points": thread.points,
+        "created": iso_utc(thread.created),
+        "text": thread.plain_text,
+        "comment_count": thread.comment_count,
+    }
+
+
+def _open_object(fields: dict[str, Any], list_key: str) -> str:
+    """`{"a": 1, ..., "list_key": [` from a dict of plain fields."""
+    encoded = json.dumps(fields, ensure_ascii=False)
+    separator = ", " if fields else ""
+    return f"{encoded[:-1]}{separator}{json.dumps(list_key)}: ["
+
+
+def iter_thread_json(thread: Thread) -> Iterator[str]:
+    """Chunks of the thread's JSON document, comments nested under `comments`/`replies`."""
+    yield _open_object(thread_fields(thread), "comments")
+    # Stack entries: a comment to open, or a closing string to emit.
+    stack: list[Comment | str] = []
+    stack.extend(reversed(thread.comments))
+    first = True
+    while stack:
+        entry = stack.pop()
+        if isinstance(entry, str):
+            yield entry
+            first = False
+            continue
+        yield ("" if first else ", ") + _open_object(comment_fields(entry), "replies")
+        first = True
+        stack.append("]}")
+        stack.extend(reversed(entry.children))
+    yield "]}"
+
+
+def thread_to_json(thread: Thread) -> str:
+    """The whole `--dump json` document as one string."""
+    return "".join(iter_thread_json(thread))
+
+
+def _parse_time(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
+    except ValueError:
+        return None
+
+
+def _text(value: Any) -> str:
+    return clean_text(value) if isinstance(value, str) else ""
+
+
+def _comment_from_dump(data: dict[str, Any]) -> Comment:
+    score = data.get("score")
+    return Comment(
+        id=_text(str(data.get("id", ""))),
+        author=clean_optional(data["author"]) if isinstance(data.get("author"), str) else None,
+        created=_parse_time(data.get("created")),
+        body=plain_body(_text(data.get("text"))),
+        deleted=bool(data.get("deleted")),
+        dead=bool(data.get("dead")),
+        score=score if isinstance(score, int) and not isinstance(score, bool) else None,
+    )
+
+
+def thread_from_dump(data: dict[str, Any]) -> Thread:
+    """Read our own `--dump json` document back (saved threads). Iterative, tolerant."""
+    points = data.get("points")
+    thread = Thread(
+        source=_text(data.get("source")) or "hackernews",
+        id=_text(str(data.get("id", ""))),
+        title=_text(data.get("title")) or "(untitled)",
+        url=clean_optional(data["url"]) if isinstance(data.get("url"), str) else None,
+        author=clean_optional(data["author"]) if isinstance(data.get("author"), str) else None,
+        points=points if isinstance(points, int) and not isinstance(points, bool) else None,
+        created=_parse_time(data.get("created")),
+        body=plain_body(_text(data.get("text"))),
+    )
+    seen: set[str] = set()
+    stack: list[tuple[Any, list[Comment]]] = [(data.get("comments"), thread.comments)]
+    while stack:
+        items, target = stack.pop()
+        for item in items if isinstance(items, list) else []:
+            if not isinstance(item, dict) or not item.get("id") or str(item["id"]) in seen:
+                continue
+            comment = _comment_from_dump(item)
+            seen.add(comment.id)
+            target.append(comment)
+            stack.append((item.get("replies"), comment.children))
+    return thread

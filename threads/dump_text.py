@@ -1,0 +1,75 @@
+"""`--dump text` and `--dump markdown`: the thread for pipes, pagers and notes."""
+
+from __future__ import annotations
+
+from threads.model import Comment, Thread
+from threads.timefmt import iso_utc
+from threads.wrap import wrap_text
+
+MIN_TEXT_WIDTH = 40
+INDENT = 2
+
+
+def _when(comment_or_thread: Comment | Thread) -> str:
+    stamp = iso_utc(comment_or_thread.created)
+    return stamp.replace("T", " ").replace("Z", " UTC") if stamp else "unknown time"
+
+
+def _author(comment: Comment, op: str | None) -> str:
+    if comment.deleted:
+        return "[deleted]"
+    name = comment.author or "?"
+    return f"{name} (OP)" if op and name == op else name
+
+
+def _story_lines(thread: Thread, width: int) -> list[str]:
+    lines = [thread.title]
+    if thread.url:
+        lines.append(thread.url)
+    points = f"{thread.points} points" if thread.points is not None else "points unknown"
+    lines.append(f"{points} by {thread.author or '?'}, {_when(thread)}, {thread.comment_count} comments")
+    if thread.plain_text:
+        lines.append("")
+        for paragraph in thread.plain_text.split("\n"):
+            lines.extend(wrap_text(paragraph, width) if paragraph else [""])
+    if thread.missing:
+        lines.append(f"({thread.missing} comments could not be loaded)")
+    return lines
+
+
+def thread_to_text(thread: Thread, width: int = 80) -> str:
+    """The thread as indented plain text wrapped to `width` columns."""
+    width = max(width, MIN_TEXT_WIDTH + INDENT)
+    out = _story_lines(thread, width)
+    for comment, depth in thread.walk():
+        # Indentation stops growing once the text column would drop below 40 cells.
+        indent = " " * min(depth * INDENT, width - MIN_TEXT_WIDTH)
+        flags = " [dead]" if comment.dead else ""
+        out.append("")
+        out.append(f"{indent}{_author(comment, thread.author)} · {_when(comment)}{flags}")
+        for paragraph in comment.plain_text.split("\n"):
+            wrapped = wrap_text(paragraph, width - len(indent) - INDENT) if paragraph else [""]
+            out.extend(f"{indent}{' ' * INDENT}{line}".rstrip() for line in wrapped)
+    return "\n".join(out) + "\n"
+
+
+def thread_to_markdown(thread: Thread) -> str:
+    """The thread as Markdown: a heading for the story, nested blockquotes for replies."""
+    title = f"[{_md_escape(thread.title)}]({thread.url})" if thread.url else _md_escape(thread.title)
+    out = [f"# {title}", "", f"{thread.points or 0} points by {thread.author or '?'} · {_when(thread)}"]
+    if thread.plain_text:
+        out += ["", thread.plain_text]
+    for comment, depth in thread.walk():
+        prefix = "> " * depth
+        out.append(prefix.rstrip())
+        out.append(f"{prefix}**{_md_escape(_author(comment, thread.author))}** · {_when(comment)}")
+        out.append(prefix.rstrip())
+        for line in comment.plain_text.split("\n"):
+            out.append(f"{prefix}{line}".rstrip())
+    return "\n".join(out) + "\n"
+
+
+def _md_escape(text: str) -> str:
+    for char in "\\`*_[]<>#":
+        text = text.replace(char, "\\" + char)
+    return text

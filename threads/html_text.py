@@ -1,0 +1,183 @@
+"""Hacker News HTML (and the similar HTML of other sites) to the block model.
+
+HN separates paragraphs with a bare `<p>`, escapes `/` as `&#x2F;` even inside `href`,
+shortens long link text with `...`, marks quotes only by a leading `>` and keeps code
+in `<pre><code>`. Unknown tags degrade to their text.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from threads.blocks import Block, BlockKind, Body, Span
+from threads.linkify import linkify_spans
+from threads.sanitize import clean_text
+
+_BLOCK_TAGS = {"p", "div", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table"}
+_WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
+class _BodyParser(HTMLParser):
+    """Collects spans into blocks; style state is a stack of open inline tags."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self._spans: list[Span] = []
+        self._kind: BlockKind = "paragraph"
+        self._italic = self._bold = self._code = 0
+        self._href: str | None = None
+        self._link_spans: list[Span] = []
+        self._pre = 0
+        self._quote = 0
+
+    # -- block boundaries -------------------------------------------------------------
+    def _flush(self) -> None:
+        spans = _normalise(self._spans, keep_whitespace=self._kind == "code")
+        self._spans = []
+        if not spans:
+            return
+        kind = self._kind
+        if kind == "paragraph" and self._quote:
+            kind = "quote"
+        if kind == "paragraph" and spans[0].text.startswith(">"):
+            kind, spans = "quote", _strip_quote_marker(spans)
+        if kind != "code":
+            spans = linkify_spans(spans)
+        if spans:
+            self.blocks.append(Block(kind, tuple(spans)))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "pre":
+            self._flush()
+            self._pre += 1
+            self._kind = "code"
+        elif tag == "blockquote":
+            self._flush()
+            self._quote += 1
+        elif tag in _BLOCK_TAGS and not self._pre:
+            self._flush()
+            if tag == "li":
+                self._spans.append(Span("• "))
+        elif tag == "br":
+            self._add_text("\n", literal=True)
+        elif tag in ("i", "em"):
+            self._italic += 1
+        elif tag in ("b", "strong"):
+            self._bold += 1
+        elif tag == "code" and not self._pre:
+            self._code += 1
+        elif tag == "a":
+            href = dict(attrs).get("href")
+            self._href = clean_text(href.strip()) if href else None
+            self._link_spans = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "pre" and self._pre:
+            self._flush()
+            self._pre -= 1
+            self._kind = "paragraph"
+        elif tag == "blockquote" and self._quote:
+            self._flush()
+            self._quote -= 1
+        elif tag in _BLOCK_TAGS and not self._pre:
+            self._flush()
+        elif tag in ("i", "em"):
+            self._italic = max(0, self._italic - 1)
+        elif tag in ("b", "strong"):
+            self._bold = max(0, self._bold - 1)
+        elif tag == "code" and not self._pre:
+            self._code = max(0, self._code - 1)
+        elif tag == "a" and self._href is not None:
+            self._close_link()
+
+    def handle_data(self, data: str) -> None:
+        self._add_text(data, literal=bool(self._pre))
+
+    # -- inline content ---------------------------------------------------------------
+    def _add_text(self, data: str, *, literal: bool) -> None:
+        text = clean_text(data)
+        if not literal:
+            text = _WHITESPACE.sub(" ", text)
+        if not text:
+            return
+        span = Span(
+            text,
+            italic=self._italic > 0,
+            bold=self._bold > 0,
+            code=self._code > 0 or self._kind == "code",
+            href=self._href,
+        )
+        if self._href is not None:
+            self._link_spans.append(span)
+        self._spans.append(span)
+
+    def _close_link(self) -> None:
+        """Replace HN's shortened link text (`https://example.com/lo...`) with the full URL."""
+        href = self._href or ""
+        shown = "".join(span.text for span in self._link_spans)
+        if shown.endswith("...") and href.startswith(shown[:-3]) and len(self._link_spans) == 1:
+            old = self._link_spans[0]
+            index = len(self._spans) - 1 - self._spans[::-1].index(old)
+            self._spans[index] = Span(href, old.italic, old.bold, old.code, href)
+        elif not shown and href:
+            self._spans.append(Span(href, href=href))
+        self._href = None
+        self._link_spans = []
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def _normalise(spans: list[Span], *, keep_whitespace: bool) -> list[Span]:
+    """Merge adjacent spans of one style and trim the block's outer whitespace."""
+    merged: list[Span] = []
+    for span in spans:
+        if merged and _same_style(merged[-1], span):
+            last = merged[-1]
+            merged[-1] = Span(last.text + span.text, last.italic, last.bold, last.code, last.href)
+        else:
+            merged.append(span)
+    if keep_whitespace:
+        return _trim_code(merged)
+    if merged:
+        merged[0] = _replace_text(merged[0], merged[0].text.lstrip())
+        merged[-1] = _replace_text(merged[-1], merged[-1].text.rstrip())
+    return [span for span in merged if span.text]
+
+
+def _trim_code(spans: list[Span]) -> list[Span]:
+    """Drop leading/trailing blank lines of a code block, keeping indentation."""
+    if not spans:
+        return spans
+    text = "".join(span.text for span in spans).strip("\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return [Span(text, code=True)] if text.strip() else []
+
+
+def _same_style(a: Span, b: Span) -> bool:
+    return (a.italic, a.bold, a.code, a.href) == (b.italic, b.bold, b.code, b.href)
+
+
+def _replace_text(span: Span, text: str) -> Span:
+    return Span(text, span.italic, span.bold, span.code, span.href)
+
+
+def _strip_quote_marker(spans: list[Span]) -> list[Span]:
+    first = spans[0]
+    rest = first.text[1:]
+    # HN writers use ">quote", "> quote" and ">> quote"; drop all leading markers.
+    rest = rest.lstrip("> ")
+    return [span for span in [_replace_text(first, rest), *spans[1:]] if span.text]
+
+
+def html_to_body(html: str | None) -> Body:
+    """Parse a body of site HTML into blocks. `None` or empty gives an empty body."""
+    if not html:
+        return ()
+    parser = _BodyParser()
+    parser.feed(html)
+    parser.close()
+    return tuple(parser.blocks)

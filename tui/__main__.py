@@ -1,0 +1,32 @@
+"""`threadreader` entry point: parse the command line, then dump or open the reader."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from tui.cli import EXIT_FETCH_ERROR, EXIT_OK, parse_options, run_dump
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command; returns the exit status (0 ok, 1 fetch/input error, 2 usage)."""
+    options = parse_options(sys.argv[1:] if argv is None else argv)
+    try:
+        if options.dump:
+            return run_dump(options)
+        from tui.app import create_app  # Textual is imported only when the reader opens
+
+        return create_app(options).run() or EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`): not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except MemoryError:
+        print("threadreader: out of memory.", file=sys.stderr)
+        return EXIT_FETCH_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""Command-line parsing and the `--dump` path (no Textual import on this path)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import sys
+from dataclasses import dataclass
+
+from fetchers.errors import FetchError
+from fetchers.http import make_client
+from fetchers.load import load_target
+from fetchers.saved import load_sample_thread
+from fetchers.targets import Target, parse_target
+from threads.dump_json import iter_thread_json
+from threads.dump_text import thread_to_markdown, thread_to_text
+from threads.model import Thread
+
+EXIT_OK, EXIT_FETCH_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line asked for."""
+
+    target: Target | None
+    sample: bool
+    dump: str | None
+    width: int | None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="threadreader",
+        description="A full-screen terminal reader for discussion threads (Hacker News).",
+        epilog="With no TARGET: the Hacker News front page.",
+    )
+    parser.add_argument("target", nargs="?", metavar="TARGET", help="URL|ID|hn:ID|FILE.json")
+    parser.add_argument("--sample", action="store_true", help="open the bundled sample thread (offline)")
+    parser.add_argument(
+        "--dump", choices=("text", "markdown", "json"), help="print the thread instead of opening the reader"
+    )
+    parser.add_argument("--width", type=int, metavar="N", help="wrap width for --dump text (default: terminal)")
+    return parser
+
+
+def parse_options(argv: list[str]) -> Options:
+    """Parse argv; usage errors exit with status 2 via argparse."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.sample and args.target:
+        parser.error("give either TARGET or --sample, not both")
+    if args.dump and not (args.sample or args.target):
+        parser.error("--dump needs a TARGET or --sample")
+    if args.width is not None and args.width < 20:
+        parser.error("--width must be at least 20")
+    target = None
+    if args.target:
+        try:
+            target = parse_target(args.target)
+        except FetchError as error:
+            parser.error(str(error))
+    return Options(target=target, sample=args.sample, dump=args.dump, width=args.width)
+
+
+async def fetch_for_dump(options: Options) -> Thread:
+    if options.sample or options.target is None:
+        return load_sample_thread()
+    async with make_client() as client:
+        return await load_target(client, options.target)
+
+
+def write_dump(thread: Thread, options: Options) -> None:
+    out = sys.stdout
+    if options.dump == "json":
+        for chunk in iter_thread_json(thread):
+            out.write(chunk)
+        out.write("\n")
+    elif options.dump == "markdown":
+        out.write(thread_to_markdown(thread))
+    else:
+        width = options.width or shutil.get_terminal_size((80, 24)).columns
+        out.write(thread_to_text(thread, width))
+    out.flush()
+
+
+def run_dump(options: Options) -> int:
+    """Fetch and print. Errors become one line on stderr and exit status 1."""
+    try:
+        thread = asyncio.run(fetch_for_dump(options))
+    except FetchError as error:
+        print(f"threadreader: {error}", file=sys.stderr)
+        return EXIT_FETCH_ERROR
+    write_dump(thread, options)
+    if thread.missing:
+        print(f"threadreader: {thread.missing} comments could not be loaded.", file=sys.stderr)
+    return EXIT_OK
