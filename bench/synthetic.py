@@ -44,7 +44,9 @@ def _body(rng: random.Random) -> Body:
             spans.append(Span(" " + _sentence(rng), italic=True))
         blocks.append(Block("paragraph", tuple(spans)))
     if rng.random() < 0.05:
-        code = "\n".join(f"    line_{i} = compute({i}, 'x' * {i * 7})" for i in range(rng.randint(2, 6)))
+        code = "\n".join(
+            f"    line_{i} = compute({i}, 'x' * {i * 7})" for i in range(rng.randint(2, 6))
+        )
         blocks.append(Block("code", (Span(code, code=True),)))
     return tuple(blocks)
 
@@ -53,8 +55,15 @@ def generate_thread(count: int, *, max_depth: int = 15, seed: int = 7) -> Thread
     """A thread of exactly `count` comments."""
     rng = random.Random(seed)
     start = datetime(2024, 5, 25, 9, 0, tzinfo=UTC)
-    thread = Thread(source="hackernews", id="1", title=f"Generated thread of {count} comments",
-                    url="https://example.com/article", author="op_user", points=999, created=start)
+    thread = Thread(
+        source="hackernews",
+        id="1",
+        title=f"Generated thread of {count} comments",
+        url="https://example.com/article",
+        author="op_user",
+        points=999,
+        created=start,
+    )
     open_path: list[Comment] = []  # the chain of the most recent comment's ancestors
     for number in range(count):
         comment = Comment(

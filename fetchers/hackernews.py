@@ -53,7 +53,9 @@ async def fetch_thread(
 
 async def fetch_thread_algolia(client: httpx.AsyncClient, wanted_id: str) -> Thread:
     """The thread from Algolia's `items` endpoint (following a comment up to its story)."""
-    data = await get_json(client, f"{hn_algolia_url()}/items/{wanted_id}", site="Hacker News (Algolia)")
+    data = await get_json(
+        client, f"{hn_algolia_url()}/items/{wanted_id}", site="Hacker News (Algolia)"
+    )
     if not isinstance(data, dict):
         raise BadResponse("Hacker News (Algolia) sent something that is not an item.")
     if data.get("type") in STORY_TYPES or data.get("parent_id") is None:
@@ -61,7 +63,9 @@ async def fetch_thread_algolia(client: httpx.AsyncClient, wanted_id: str) -> Thr
     story_id = data.get("story_id")
     if not isinstance(story_id, int | str) or str(story_id) == wanted_id:
         raise BadResponse(f"Hacker News (Algolia) gave comment {wanted_id} no story.")
-    story = await get_json(client, f"{hn_algolia_url()}/items/{story_id}", site="Hacker News (Algolia)")
+    story = await get_json(
+        client, f"{hn_algolia_url()}/items/{story_id}", site="Hacker News (Algolia)"
+    )
     thread = thread_from_algolia(story)
     thread.focus_id = wanted_id
     return thread
@@ -76,7 +80,9 @@ async def _firebase_item(client: httpx.AsyncClient, wanted_id: str) -> dict[str,
     return data
 
 
-async def _firebase_story(client: httpx.AsyncClient, wanted_id: str) -> tuple[dict[str, Any], str | None]:
+async def _firebase_story(
+    client: httpx.AsyncClient, wanted_id: str
+) -> tuple[dict[str, Any], str | None]:
     """The story item for `wanted_id`, walking `parent` links up from a comment."""
     item = await _firebase_item(client, wanted_id)
     focus: str | None = None

@@ -9,7 +9,7 @@ import httpx
 
 from fetchers.config import hn_firebase_url
 from fetchers.errors import BadResponse, NotFound
-from fetchers.hn_items import int_or_none, str_or_none, timestamp, item_id
+from fetchers.hn_items import int_or_none, item_id, str_or_none, timestamp
 from fetchers.http import get_json
 from threads.sanitize import clean_text
 from threads.stories import StoryListKind, StorySummary
@@ -42,7 +42,9 @@ async def fetch_story_list(
     client: httpx.AsyncClient, kind: StoryListKind, *, offset: int = 0, limit: int = PAGE_SIZE
 ) -> list[StorySummary]:
     """One page of a front-page list, in the site's order. Items that fail are skipped."""
-    ids = await get_json(client, f"{hn_firebase_url()}/{LIST_ENDPOINTS[kind]}.json", site="Hacker News")
+    ids = await get_json(
+        client, f"{hn_firebase_url()}/{LIST_ENDPOINTS[kind]}.json", site="Hacker News"
+    )
     if not isinstance(ids, list):
         raise BadResponse("Hacker News sent a story list that is not a list.")
     page = [str(i) for i in ids[offset : offset + limit] if isinstance(i, int | str)]
@@ -51,7 +53,9 @@ async def fetch_story_list(
     async def one(story_id: str) -> StorySummary | None:
         async with gate:
             try:
-                item = await get_json(client, f"{hn_firebase_url()}/item/{story_id}.json", site="Hacker News")
+                item = await get_json(
+                    client, f"{hn_firebase_url()}/item/{story_id}.json", site="Hacker News"
+                )
                 return summary_from_firebase(item) if isinstance(item, dict) else None
             except (BadResponse, NotFound):
                 return None

@@ -28,14 +28,17 @@ def make_client() -> httpx.AsyncClient:
 
 
 def _retry_delay(response: httpx.Response, attempt: int) -> float:
-    header = response.headers.get("Retry-After", "")
+    header = str(response.headers.get("Retry-After", ""))
     try:
-        return min(max(float(header), 0.0), MAX_RETRY_AFTER)
+        seconds = float(header)
     except ValueError:
-        return min(0.25 * 2**attempt, MAX_RETRY_AFTER)
+        return min(0.25 * 2.0**attempt, MAX_RETRY_AFTER)
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
 
 
-async def get_json(client: httpx.AsyncClient, url: str, *, site: str, retries: int = MAX_RETRIES) -> Any:
+async def get_json(
+    client: httpx.AsyncClient, url: str, *, site: str, retries: int = MAX_RETRIES
+) -> Any:
     """GET `url` and decode JSON. Retries with backoff only on 429 and 5xx.
 
     Raises:

@@ -45,4 +45,6 @@ def parse_target(text: str) -> Target:
         if ids and re.fullmatch(r"\d{1,12}", ids[0]):
             return ItemTarget("hackernews", str(int(ids[0])))
         raise BadTarget(f"{text!r} is a Hacker News address without an item id (…/item?id=N).")
-    raise BadTarget(f"Don't know how to open {text!r}: give an HN item URL, an id, hn:ID or a .json file.")
+    raise BadTarget(
+        f"Don't know how to open {text!r}: give an HN item URL, an id, hn:ID or a .json file."
+    )

@@ -65,4 +65,3 @@ def body_links(body: Body) -> list[str]:
             if span.href:
                 seen.setdefault(span.href, None)
     return list(seen)
-

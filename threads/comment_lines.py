@@ -33,7 +33,10 @@ def _span_key(kind: str, italic: bool, bold: bool, code: bool, link: bool) -> St
 
 
 def _block_pieces(block: Block) -> list[Piece]:
-    return [(s.text, _span_key(block.kind, s.italic, s.bold, s.code, s.href is not None)) for s in block.spans]
+    return [
+        (s.text, _span_key(block.kind, s.italic, s.bold, s.code, s.href is not None))
+        for s in block.spans
+    ]
 
 
 def _code_lines(block: Block, width: int) -> list[Line]:

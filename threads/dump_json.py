@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from threads.plain_body import plain_body
 from threads.footnotes import footnote_map
 from threads.model import Comment, Thread
+from threads.plain_body import plain_body
 from threads.sanitize import clean_optional, clean_text
 from threads.timefmt import iso_utc
 

@@ -27,7 +27,9 @@ def _story_lines(thread: Thread, width: int) -> list[str]:
     if thread.url:
         lines.append(thread.url)
     points = f"{thread.points} points" if thread.points is not None else "points unknown"
-    lines.append(f"{points} by {thread.author or '?'}, {_when(thread)}, {thread.comment_count} comments")
+    lines.append(
+        f"{points} by {thread.author or '?'}, {_when(thread)}, {thread.comment_count} comments"
+    )
     if thread.plain_text:
         lines.append("")
         for paragraph in thread.plain_text.split("\n"):
@@ -55,8 +57,14 @@ def thread_to_text(thread: Thread, width: int = 80) -> str:
 
 def thread_to_markdown(thread: Thread) -> str:
     """The thread as Markdown: a heading for the story, nested blockquotes for replies."""
-    title = f"[{_md_escape(thread.title)}]({thread.url})" if thread.url else _md_escape(thread.title)
-    out = [f"# {title}", "", f"{thread.points or 0} points by {thread.author or '?'} · {_when(thread)}"]
+    title = (
+        f"[{_md_escape(thread.title)}]({thread.url})" if thread.url else _md_escape(thread.title)
+    )
+    out = [
+        f"# {title}",
+        "",
+        f"{thread.points or 0} points by {thread.author or '?'} · {_when(thread)}",
+    ]
     if thread.plain_text:
         out += ["", thread.plain_text]
     for comment, depth in thread.walk():

@@ -85,7 +85,9 @@ class FoldedView:
 
     def unfold_one_level(self) -> bool:
         """Open the shallowest folded level that is visible. Returns whether anything changed."""
-        folded_depths = [d for c, d in zip(self.comments, self.depths, strict=True) if c.id in self.folded]
+        folded_depths = [
+            d for c, d in zip(self.comments, self.depths, strict=True) if c.id in self.folded
+        ]
         if not folded_depths:
             return False
         shallowest = min(folded_depths)
@@ -138,7 +140,9 @@ class FoldedView:
     def next_top_level(self, position: int) -> int:
         """The next top-level comment after `position`'s own, or `position`."""
         index = bisect_right(self._top_level_positions, position)
-        return self._top_level_positions[index] if index < len(self._top_level_positions) else position
+        return (
+            self._top_level_positions[index] if index < len(self._top_level_positions) else position
+        )
 
     def previous_top_level(self, position: int) -> int:
         """The top-level comment above (the current one's root first if deeper)."""

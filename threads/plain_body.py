@@ -16,7 +16,9 @@ def plain_body(text: str) -> Body:
         if not chunk.strip():
             continue
         if chunk.startswith(">"):
-            lines = [line[1:].lstrip(" ") if line.startswith(">") else line for line in chunk.split("\n")]
+            lines = [
+                line[1:].lstrip(" ") if line.startswith(">") else line for line in chunk.split("\n")
+            ]
             blocks.append(Block("quote", tuple(linkify_spans([Span("\n".join(lines))]))))
         else:
             blocks.append(Block("paragraph", tuple(linkify_spans([Span(chunk)]))))

@@ -19,7 +19,13 @@ def relative_age(moment: datetime | None, now: datetime) -> str:
     seconds = int((now - moment).total_seconds())
     if seconds < 60:
         return "now"
-    for unit, size in (("y", 365 * 86400), ("mo", 30 * 86400), ("d", 86400), ("h", 3600), ("m", 60)):
+    for unit, size in (
+        ("y", 365 * 86400),
+        ("mo", 30 * 86400),
+        ("d", 86400),
+        ("h", 3600),
+        ("m", 60),
+    ):
         if seconds >= size:
             return f"{seconds // size}{unit}"
     return "now"

@@ -38,7 +38,8 @@ def text_width(text: str) -> int:
 def _split_to_width(word: str, width: int) -> list[str]:
     """Cut a word longer than the line (a long URL) into line-sized chunks."""
     chunks: list[str] = []
-    current, used = [], 0
+    current: list[str] = []
+    used = 0
     for char in word:
         cells = char_width(char)
         if used + cells > width and current:
@@ -83,7 +84,10 @@ def _narrow_breaks(text: str, width: int) -> list[tuple[int, int]]:
                 end -= 1
             lines.append((position, end))
             break
-        cut = max(text.rfind(" ", position, position + width + 1), text.rfind("\t", position, position + width + 1))
+        cut = max(
+            text.rfind(" ", position, position + width + 1),
+            text.rfind("\t", position, position + width + 1),
+        )
         if cut <= position:  # a word longer than the line: cut it
             lines.append((position, position + width))
             position += width
@@ -117,7 +121,9 @@ def _slice_pieces(
         probe = index
         while probe < len(bounds) and bounds[probe][0] < end:
             piece_start, piece_end, text, style = bounds[probe]
-            fragment = text[max(start, piece_start) - piece_start : min(end, piece_end) - piece_start]
+            fragment = text[
+                max(start, piece_start) - piece_start : min(end, piece_end) - piece_start
+            ]
             if fragment:
                 line.append((fragment, style))
             probe += 1

@@ -19,7 +19,10 @@ START = 1716628000  # 2024-05-25, when the real thread ran
 
 def hn_html(paragraphs: list[str]) -> str:
     """Escape like HN does (`'` as `&#x27;`, `/` as `&#x2F;`) and join with bare `<p>`."""
-    escaped = [html.escape(p, quote=True).replace("&#x27;", "&#x27;").replace("/", "&#x2F;") for p in paragraphs]
+    escaped = [
+        html.escape(p, quote=True).replace("&#x27;", "&#x27;").replace("/", "&#x2F;")
+        for p in paragraphs
+    ]
     return "<p>".join(escaped)
 
 
@@ -27,7 +30,9 @@ def main() -> None:
     seed = (DATA / "seed-thread.txt").read_text().splitlines()
     line = {n: text for n, text in enumerate(seed, start=1)}
 
-    def node(author: str | None, paragraphs: list[str] | None, *kids: dict[str, Any], dead: bool = False) -> dict[str, Any]:
+    def node(
+        author: str | None, paragraphs: list[str] | None, *kids: dict[str, Any], dead: bool = False
+    ) -> dict[str, Any]:
         item: dict[str, Any] = {
             "author": author,
             "children": list(kids),
@@ -45,23 +50,47 @@ def main() -> None:
         return item
 
     comments = [
-        node("quietfrog", [line[10], line[11], line[12], line[13]],
-             node("mdorn", [line[9]])),
-        node("tessellate", [line[7], line[8]],
-             node("lanternfish", [line[2]]),
-             node("ko_bayashi", [line[4], line[5]],
-                  node("verdigris", [line[6]]),
-                  node("phaedra_", [line[17]]))),
-        node("holloway", [line[14], line[15]],
-             node("nullset", [line[16]],
-                  node(None, None,
-                       node("riverbend", [line[18]])),
-                  node("essayreader", ["> the current forms of capitalism don't incentivise us to pursue sustainability",
-                                         "Neither did the planned economies. The incentive problem is older than either system."]))),
+        node("quietfrog", [line[10], line[11], line[12], line[13]], node("mdorn", [line[9]])),
+        node(
+            "tessellate",
+            [line[7], line[8]],
+            node("lanternfish", [line[2]]),
+            node(
+                "ko_bayashi",
+                [line[4], line[5]],
+                node("verdigris", [line[6]]),
+                node("phaedra_", [line[17]]),
+            ),
+        ),
+        node(
+            "holloway",
+            [line[14], line[15]],
+            node(
+                "nullset",
+                [line[16]],
+                node(None, None, node("riverbend", [line[18]])),
+                node(
+                    "essayreader",
+                    [
+                        "> the current forms of capitalism don't incentivise us to pursue "
+                        "sustainability",
+                        "Neither did the planned economies. "
+                        "The incentive problem is older than either system.",
+                    ],
+                ),
+            ),
+        ),
         node("auklet", [line[1]]),
-        node("cormorant", [line[3]],
-             node("tidepool", [line[20]]),
-             node("throwaway_x9", ["Open models are a gift to our competitors and nothing else."], dead=True)),
+        node(
+            "cormorant",
+            [line[3]],
+            node("tidepool", [line[20]]),
+            node(
+                "throwaway_x9",
+                ["Open models are a gift to our competitors and nothing else."],
+                dead=True,
+            ),
+        ),
         node("grebe", [line[19]]),
     ]
     # Ids and times in display order, so replies are never older than what they answer.

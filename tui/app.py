@@ -2,31 +2,129 @@
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from collections.abc import Callable
+from datetime import UTC, datetime
 
+import httpx
+from textual.app import App
+from textual.binding import Binding
+
+from fetchers.hackernews import ProgressCallback, fetch_thread
+from fetchers.hn_lists import fetch_story_list
+from fetchers.http import make_client
+from fetchers.load import load_target
 from fetchers.saved import load_sample_thread
-from threads.dump_text import thread_to_text
+from threads.model import Thread
+from threads.stories import StoryListKind, StorySummary
 from tui.cli import Options
+from tui.config import Config, is_valid_key, load_config, normalise_keys
+from tui.screens.help_screen import HelpScreen
+from tui.screens.story_list import StoryListScreen
+from tui.screens.thread_screen import ThreadScreen, ThreadSource
+from tui.widgets.comment_view import CommentView
 
 
 class ThreadReaderApp(App[int]):
-    """Minimal reader: the thread as text (the comment view replaces this)."""
+    """threadreader: the front page or one thread, keyboard first."""
 
-    BINDINGS = [("q", "quit", "Quit")]
+    CSS_PATH = "app.tcss"
+    TITLE = "threadreader"
+    ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, options: Options) -> None:
+    def __init__(
+        self,
+        options: Options,
+        *,
+        config: Config | None = None,
+        now: Callable[[], datetime] | None = None,
+        client: httpx.AsyncClient | None = None,
+    ) -> None:
         super().__init__()
         self.options = options
+        self.config = config if config is not None else load_config()
+        self.now = now or (lambda: datetime.now(UTC))
+        self._client = client
 
-    def compose(self) -> ComposeResult:
-        thread = load_sample_thread()
-        with VerticalScroll():
-            yield Static(thread_to_text(thread), markup=False)
-        yield Footer()
+    @property
+    def client(self) -> httpx.AsyncClient:
+        """The one HTTP client of the app, created on first use."""
+        if self._client is None:
+            self._client = make_client()
+        return self._client
+
+    def on_mount(self) -> None:
+        self._apply_key_config()
+        for problem in self.config.problems:
+            self.notify(problem, severity="error", timeout=10)
+        if self.options.sample or self.options.target is not None:
+            self.push_screen(ThreadScreen(self._initial_source(), now=self.now))
+        else:
+            self.push_screen(StoryListScreen(self._fetch_list, self.open_story, now=self.now))
+
+    async def on_unmount(self) -> None:
+        if self._client is not None:
+            await self._client.aclose()
+
+    def _initial_source(self) -> ThreadSource:
+        target = self.options.target
+        if target is None:
+
+            async def sample(progress: ProgressCallback) -> Thread:
+                return load_sample_thread()
+
+            return sample
+
+        async def from_target(progress: ProgressCallback) -> Thread:
+            return await load_target(self.client, target, progress=progress)
+
+        return from_target
+
+    async def _fetch_list(self, kind: StoryListKind) -> list[StorySummary]:
+        return await fetch_story_list(self.client, kind)
+
+    def open_story(self, story: StorySummary) -> None:
+        """Push the thread screen for a story from a list."""
+
+        async def source(progress: ProgressCallback) -> Thread:
+            return await fetch_thread(self.client, story.id, progress=progress)
+
+        self.push_screen(ThreadScreen(source, now=self.now, title=story.title))
+
+    def _apply_key_config(self) -> None:
+        """Remap keys from `[keys]`; unknown actions or keys are reported, not fatal."""
+        known = {b.id for b in _all_bindings() if b.id}
+        keymap: dict[str, str] = {}
+        for action, keys in self.config.keys.items():
+            if action not in known:
+                self.config.problems.append(
+                    f"{self.config.path}: [keys] has unknown action {action!r}."
+                )
+                continue
+            bad = [k for k in keys.split(",") if not is_valid_key(k)]
+            if bad:
+                self.config.problems.append(
+                    f"{self.config.path}: [keys] {action}: unknown key {bad[0]!r}."
+                )
+                continue
+            keymap[action] = normalise_keys(keys)
+        if keymap:
+            self.set_keymap(keymap)
 
 
-def create_app(options: Options) -> ThreadReaderApp:
+def _all_bindings() -> list[Binding]:
+    """Every remappable binding of every screen and widget."""
+    found: list[Binding] = []
+    for owner in (CommentView, ThreadScreen, StoryListScreen, HelpScreen):
+        found.extend(b for b in owner.BINDINGS if isinstance(b, Binding))
+    return found
+
+
+def create_app(
+    options: Options,
+    *,
+    config: Config | None = None,
+    now: Callable[[], datetime] | None = None,
+    client: httpx.AsyncClient | None = None,
+) -> ThreadReaderApp:
     """Build the app for these options (used by `main` and by tests)."""
-    return ThreadReaderApp(options)
+    return ThreadReaderApp(options, config=config, now=now, client=client)

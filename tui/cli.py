@@ -37,11 +37,17 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="With no TARGET: the Hacker News front page.",
     )
     parser.add_argument("target", nargs="?", metavar="TARGET", help="URL|ID|hn:ID|FILE.json")
-    parser.add_argument("--sample", action="store_true", help="open the bundled sample thread (offline)")
     parser.add_argument(
-        "--dump", choices=("text", "markdown", "json"), help="print the thread instead of opening the reader"
+        "--sample", action="store_true", help="open the bundled sample thread (offline)"
     )
-    parser.add_argument("--width", type=int, metavar="N", help="wrap width for --dump text (default: terminal)")
+    parser.add_argument(
+        "--dump",
+        choices=("text", "markdown", "json"),
+        help="print the thread instead of opening the reader",
+    )
+    parser.add_argument(
+        "--width", type=int, metavar="N", help="wrap width for --dump text (default: terminal)"
+    )
     return parser
 
 

@@ -1,0 +1,93 @@
+"""The TOML config file: where it is, and the `[keys]` table (remaps by binding id).
+
+A bad file never stops the app: every problem becomes a readable line naming the file
+(and the line where TOML says), shown as a notification, and whatever is valid is used.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from textual.keys import Keys, _character_to_key
+
+
+def config_path() -> Path:
+    """`$THREADREADER_CONFIG`, else `$XDG_CONFIG_HOME/threadreader/config.toml`."""
+    explicit = os.environ.get("THREADREADER_CONFIG")
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "threadreader" / "config.toml"
+
+
+@dataclass
+class Config:
+    """What the config file says, plus the problems found reading it."""
+
+    path: Path
+    keys: dict[str, str] = field(default_factory=dict)
+    """Binding id -> comma-separated keys."""
+    raw: dict[str, Any] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read the config; a missing file is an empty config, not a problem."""
+    path = path or config_path()
+    config = Config(path)
+    try:
+        config.raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return config
+    except tomllib.TOMLDecodeError as error:
+        config.problems.append(f"{path}: not valid TOML ({error}); using defaults.")
+        return config
+    except (OSError, UnicodeDecodeError) as error:
+        config.problems.append(f"{path}: cannot be read ({error}); using defaults.")
+        return config
+    keys = config.raw.get("keys", {})
+    if not isinstance(keys, dict):
+        config.problems.append(f'{path}: [keys] must be a table of action = "key,key".')
+        return config
+    for action, value in keys.items():
+        if not isinstance(value, str) or not value.strip():
+            config.problems.append(f'{path}: [keys] {action} must be a string like "j,down".')
+            continue
+        config.keys[action] = value
+    return config
+
+
+_NAMED_KEYS = {key.value for key in Keys} | {"space", "enter", "escape", "tab", "backspace"}
+_MODIFIERS = ("ctrl+", "shift+", "alt+", "meta+", "super+")
+
+
+def is_valid_key(key: str) -> bool:
+    """Whether Textual can bind this key name (`j`, `J`, `ctrl+d`, `pagedown`, `?`, `f5`)."""
+    key = key.strip()
+    if len(key) == 1:
+        return key.isprintable()
+    rest = key
+    while rest.startswith(_MODIFIERS):
+        rest = rest.split("+", 1)[1]
+    if len(rest) == 1:
+        return rest.isprintable()
+    if rest in _NAMED_KEYS or re.fullmatch(r"f\d{1,2}", rest):
+        return True
+    try:  # Textual names printable keys after their Unicode names: right_square_bracket
+        unicodedata.lookup(rest.replace("_", " "))
+    except KeyError:
+        return False
+    return True
+
+
+def normalise_keys(value: str) -> str:
+    """`"?,ctrl+d"` -> Textual key names (`question_mark,ctrl+d`)."""
+    return ",".join(
+        _character_to_key(k.strip()) if len(k.strip()) == 1 else k.strip() for k in value.split(",")
+    )

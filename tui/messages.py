@@ -1,0 +1,34 @@
+"""App-wide messages: results of loading, travelling up from workers to handlers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from threads.model import Thread
+
+
+@dataclass
+class ThreadLoaded(Message):
+    """A thread arrived (first load or reload)."""
+
+    thread: Thread
+    generation: int
+
+
+@dataclass
+class LoadFailed(Message):
+    """Loading failed; `reason` is one readable sentence."""
+
+    reason: str
+    generation: int
+
+
+@dataclass
+class LoadProgress(Message):
+    """Firebase fallback progress: items loaded out of expected (None if unknown)."""
+
+    loaded: int
+    expected: int | None
+    generation: int

@@ -1,0 +1,62 @@
+"""`?`: every key of the screen underneath, generated from its live bindings.
+
+The bindings (after `[keys]` remaps) are the one source of truth, so this screen can
+never disagree with what the keys do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+
+def binding_rows(screen: Screen[Any]) -> list[tuple[str, str]]:
+    """(keys, description) for each action active on `screen`, in binding order."""
+    by_action: dict[str, tuple[list[str], str]] = {}
+    for key, active in screen.active_bindings.items():
+        binding: Binding = active.binding
+        if not binding.description or binding.action in ("help", "app.help"):
+            continue
+        keys, _ = by_action.setdefault(binding.action, ([], binding.description))
+        keys.append(screen.app.get_key_display(binding.with_key(key)))
+    rows = [
+        (", ".join(dict.fromkeys(keys)), description) for keys, description in by_action.values()
+    ]
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable table of keys; any of `?`, `q`, `escape` closes it."""
+
+    BINDINGS = [Binding("question_mark,q,escape", "dismiss", "Close", show=False)]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 64; max-width: 100%; height: auto; max-height: 90%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    """
+
+    def __init__(self, underneath: Screen[Any]) -> None:
+        super().__init__()
+        self._rows = binding_rows(underneath)
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for keys, description in self._rows:
+            table.add_row(Text(keys), Text(description))
+        with VerticalScroll():
+            yield Static(Text("Keys  (? q escape: close)", style="bold"), markup=False)
+            yield Static(table)
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)

@@ -1,0 +1,186 @@
+"""Keys of the comment view and the actions behind them (moving and folding).
+
+Every binding has an `id` so the config file's `[keys]` table can remap it; the help
+screen is generated from these same bindings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding, BindingType
+from textual.scroll_view import ScrollView
+
+from threads.folding import FoldedView
+from threads.row_layout import RowLayout
+
+if TYPE_CHECKING:
+    from tui.widgets.comment_view import Anchor
+
+
+def _key(
+    keys: str, action: str, description: str, *, show: bool = False, key_display: str | None = None
+) -> Binding:
+    return Binding(keys, action, description, show=show, id=action, key_display=key_display)
+
+
+COMMENT_VIEW_BINDINGS: list[BindingType] = [
+    _key("j,down", "next_comment", "Next comment"),
+    _key("k,up", "previous_comment", "Previous comment"),
+    _key("J", "next_sibling", "Next sibling"),
+    _key("K", "previous_sibling", "Previous sibling"),
+    _key("p", "parent", "Parent"),
+    _key("right_square_bracket", "next_top_level", "Next top-level", key_display="]"),
+    _key("left_square_bracket", "previous_top_level", "Previous top-level", key_display="["),
+    _key("g,home", "first", "First comment"),
+    _key("G,end", "last", "Last comment"),
+    _key("ctrl+d,pagedown", "page_down", "Page down"),
+    _key("ctrl+u,pageup", "page_up", "Page up"),
+    _key("space,enter", "toggle_fold", "Fold", show=True, key_display="space"),
+    _key("h,left", "fold", "Fold / parent"),
+    _key("l,right", "unfold", "Unfold"),
+    _key("C", "fold_all", "Fold all", show=True),
+    _key("E", "unfold_all", "Unfold all", show=True),
+    _key("minus", "fold_level", "Fold a level", key_display="-"),
+    _key("plus", "unfold_level", "Unfold a level", key_display="+"),
+]
+
+
+class CommentViewActions(ScrollView, inherit_bindings=False):
+    """Movement and fold actions of `CommentView`, which provides the drawing."""
+
+    folds: FoldedView
+    layout_rows: RowLayout
+    cursor: int
+
+    @property
+    def page_height(self) -> int:
+        """Rows on screen."""
+        return max(1, self.scrollable_content_region.height)
+
+    def move_cursor(self, position: int, *, center: bool = False) -> None:
+        raise NotImplementedError
+
+    def _cursor_anchor(self) -> Anchor:
+        raise NotImplementedError
+
+    def _relayout(self, anchor: Anchor | None = None) -> None:
+        raise NotImplementedError
+
+    # -- moving ------------------------------------------------------------------------
+    def action_next_comment(self) -> None:
+        self.move_cursor(self.cursor + 1)
+
+    def action_previous_comment(self) -> None:
+        self.move_cursor(self.cursor - 1)
+
+    def action_next_sibling(self) -> None:
+        self.move_cursor(self.folds.next_sibling(self.cursor))
+
+    def action_previous_sibling(self) -> None:
+        self.move_cursor(self.folds.previous_sibling(self.cursor))
+
+    def action_parent(self) -> None:
+        self.move_cursor(self.folds.parent(self.cursor))
+
+    def action_next_top_level(self) -> None:
+        self.move_cursor(self.folds.next_top_level(self.cursor))
+
+    def action_previous_top_level(self) -> None:
+        self.move_cursor(self.folds.previous_top_level(self.cursor))
+
+    def action_first(self) -> None:
+        self.move_cursor(0)
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_last(self) -> None:
+        self.move_cursor(len(self.folds.comments) - 1)
+
+    def action_page_down(self) -> None:
+        self._page(+1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def _page(self, direction: int) -> None:
+        """Scroll a page and put the cursor on the first comment that starts on screen."""
+        rows = self.layout_rows
+        top = max(
+            0,
+            min(
+                int(self.scroll_y) + direction * self.page_height,
+                rows.total_rows - self.page_height,
+            ),
+        )
+        self.scroll_to(y=top, animate=False, immediate=True)
+        position, offset = rows.locate(top)
+        if position < 0:
+            position = 0
+        elif (
+            offset
+            and position + 1 < len(rows.starts)
+            and rows.starts[position + 1] < top + self.page_height
+        ):
+            position += 1
+        if position == self.cursor:
+            position = self.cursor + direction
+        self.move_cursor(position)
+
+    # -- folding -----------------------------------------------------------------------
+    def _set_fold(self, folded: bool) -> bool:
+        """Fold or unfold the cursor comment, keeping it on its screen row."""
+        if not self.folds.comments:
+            return False
+        anchor = self._cursor_anchor()
+        changed = self.folds.set_folded(self.folds.comments[self.cursor].id, folded)
+        if changed:
+            self._relayout(anchor)
+        return changed
+
+    def action_toggle_fold(self) -> None:
+        if not self.folds.comments:
+            return
+        comment = self.folds.comments[self.cursor]
+        if not comment.children:
+            self.notify("No replies to fold.", timeout=2)
+            return
+        self._set_fold(not self.folds.is_folded(comment.id))
+
+    def action_fold(self) -> None:
+        """Fold this comment's replies; on a folded or leaf comment go to the parent."""
+        if not self._set_fold(True):
+            self.action_parent()
+
+    def action_unfold(self) -> None:
+        self._set_fold(False)
+
+    def _fold_whole_thread(self, apply: Callable[[], object]) -> None:
+        """Apply a thread-wide fold; the cursor's comment (or its nearest visible
+        ancestor, if it got hidden) keeps its screen row."""
+        if not self.folds.comments:
+            return
+        _, screen_row = self._cursor_anchor()
+        current = self.folds.comments[self.cursor].id
+        if apply() is False:
+            return
+        thread = self.folds.thread
+        while current not in self.folds.index:
+            parent = thread.parent(current)
+            if parent is None:
+                break
+            current = parent.id
+        self.cursor = self.folds.index.get(current, 0)
+        self._relayout((self.cursor, screen_row))
+
+    def action_fold_all(self) -> None:
+        self._fold_whole_thread(self.folds.fold_all)
+
+    def action_unfold_all(self) -> None:
+        self._fold_whole_thread(self.folds.unfold_all)
+
+    def action_fold_level(self) -> None:
+        self._fold_whole_thread(self.folds.fold_one_level)
+
+    def action_unfold_level(self) -> None:
+        self._fold_whole_thread(self.folds.unfold_one_level)

@@ -1,0 +1,59 @@
+"""Terminal styles for the comment view, resolved once per key and cached.
+
+Colours are the 16 ANSI colours so the view reads the same under TERM=linux, in tmux
+and over SSH; Textual drops colour entirely when NO_COLOR is set.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rich.style import Style
+
+from threads.comment_lines import StyleKey
+
+DEPTH_COLOURS = ("blue", "magenta", "cyan", "green", "yellow", "red")
+"""Guide bar colours, cycling with depth."""
+
+_BASE: dict[str, Style] = {
+    "paragraph": Style(),
+    "quote": Style(dim=True, italic=True),
+    "quote-bar": Style(color="bright_black"),
+    "code": Style(color="green"),
+    "code-mark": Style(color="bright_black"),
+    "author": Style(bold=True, color="bright_white"),
+    "op": Style(bold=True, color="bright_cyan"),
+    "op-badge": Style(bold=True, color="black", bgcolor="cyan"),
+    "meta": Style(color="bright_black"),
+    "fold": Style(bold=True, color="yellow"),
+    "deleted": Style(dim=True, italic=True),
+    "dead": Style(color="red", dim=True),
+    "depth-marker": Style(color="bright_black"),
+    "title": Style(bold=True, color="bright_white"),
+    "domain": Style(color="bright_black"),
+    "rule": Style(color="bright_black"),
+    "cursor": Style(color="black", bgcolor="yellow"),
+    "blank": Style(),
+}
+_MODIFIERS: dict[str, Style] = {
+    "italic": Style(italic=True),
+    "bold": Style(bold=True),
+    "code": Style(color="green"),
+    "link": Style(color="cyan", underline=True),
+    "dim": Style(dim=True),
+}
+
+
+@lru_cache(maxsize=256)
+def style_for(key: StyleKey) -> Style:
+    """The Rich style for a style key: a base name plus modifiers."""
+    style = _BASE.get(key[0], Style()) if key else Style()
+    for modifier in key[1:]:
+        style = style + _MODIFIERS.get(modifier, Style())
+    return style
+
+
+@lru_cache(maxsize=64)
+def guide_style(level: int) -> Style:
+    """The colour of the guide bar for one depth level."""
+    return Style(color=DEPTH_COLOURS[level % len(DEPTH_COLOURS)])

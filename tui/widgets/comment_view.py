@@ -1,0 +1,267 @@
+"""The comment view: one widget that draws only the visible rows of the whole thread.
+
+A `ScrollView` with the Line API. The model gives a `FoldedView` (visible comments) and a
+`RowLayout` (rows at this width); this widget turns rows into strips, caches them, and
+moves a cursor that is a comment. Nothing is mounted per comment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from rich.segment import Segment
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.strip import Strip
+
+from threads.comment_lines import Line
+from threads.folding import FoldedView
+from threads.model import Comment, Thread
+from threads.row_layout import GUTTER, INDENT, RowLayout
+from tui.widgets.comment_bindings import COMMENT_VIEW_BINDINGS, CommentViewActions
+from tui.widgets.comment_header import comment_header, story_preamble
+from tui.widgets.comment_styles import guide_style, style_for
+
+Anchor = tuple[int, int]
+"""A visible position and a row offset from its first row."""
+
+
+class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
+    """The collapsible comment tree of one thread, bodies inline."""
+
+    BINDINGS = COMMENT_VIEW_BINDINGS
+    DEFAULT_CSS = """
+    CommentView { scrollbar-size-vertical: 1; scrollbar-gutter: stable; }
+    """
+
+    @dataclass
+    class CursorMoved(Message):
+        """The cursor is on another comment (or the same one after a relayout)."""
+
+        view: CommentView
+        comment: Comment | None
+        position: int
+
+    def __init__(
+        self,
+        thread: Thread,
+        *,
+        now: Callable[[], datetime] | None = None,
+        id: str | None = None,  # noqa: A002 - Textual's parameter name
+    ) -> None:
+        super().__init__(id=id)
+        self.thread = thread
+        self.folds = FoldedView(thread)
+        self._now = now or (lambda: datetime.now(UTC))
+        self.layout_rows = RowLayout(self.folds, 80)
+        self.cursor = 0
+        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(4096)
+        self._refining = False
+        self._laid_out = False
+
+    # -- properties --------------------------------------------------------------------
+    @property
+    def cursor_comment(self) -> Comment | None:
+        """The comment under the cursor."""
+        comments = self.folds.comments
+        return comments[self.cursor] if 0 <= self.cursor < len(comments) else None
+
+    # -- layout ------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        if self.thread.focus_id and self.thread.get(self.thread.focus_id) is not None:
+            self.folds.reveal(self.thread.focus_id)
+            self.cursor = self.folds.index.get(self.thread.focus_id, 0)
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = self.scrollable_content_region.width or event.size.width
+        if self._laid_out and width == self.layout_rows.width:
+            self._relayout(self._cursor_anchor())  # only the height changed
+            return
+        anchor = self._cursor_anchor() if self._laid_out else None
+        self._laid_out = True
+        self.layout_rows = RowLayout(
+            self.folds, width, story_preamble(self.thread, now=self._now(), width=width - 1)
+        )
+        self._strips.clear()
+        self._relayout(anchor)
+        if anchor is None and self.cursor:
+            self.scroll_to_cursor(center=True)  # opened on a comment (focus id)
+        self._start_refining()
+
+    def _cursor_anchor(self) -> Anchor:
+        """The cursor comment and its row on screen, to keep it there across a relayout."""
+        if not self.layout_rows.starts or self.cursor_comment is None:
+            return (self.cursor, 0)
+        return (self.cursor, self.layout_rows.starts[self.cursor] - int(self.scroll_y))
+
+    def _relayout(self, anchor: Anchor | None = None) -> None:
+        """Re-sum rows after a fold or resize; keep `anchor`'s comment at its screen row."""
+        rows = self.layout_rows
+        rows.rebuild()
+        self.cursor = min(self.cursor, max(0, len(self.folds.comments) - 1))
+        self.virtual_size = Size(rows.width, rows.total_rows)
+        if anchor is not None and rows.starts:
+            position, screen_row = anchor
+            position = min(position, len(rows.starts) - 1)
+            self._prepare_rows(max(0, rows.starts[position] - screen_row))
+            self.scroll_to(
+                y=max(0, rows.starts[position] - screen_row), animate=False, immediate=True
+            )
+        self._prepare_rows(int(self.scroll_y))
+        self.refresh()
+        self._post_cursor()
+
+    def _prepare_rows(self, top: int) -> None:
+        """Wrap exactly every comment that will be on screen when the view starts at `top`."""
+        rows = self.layout_rows
+        for _ in range(4):  # exact heights can pull more comments into view; settle
+            first, _ = rows.locate(top)
+            last, _ = rows.locate(top + self.page_height)
+            if not rows.make_exact(max(first, 0), max(last, 0) + 1):
+                break
+        self.virtual_size = Size(rows.width, rows.total_rows)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        self._prepare_rows(int(new_value))
+        super().watch_scroll_y(old_value, new_value)
+
+    # -- background refinement ------------------------------------------------------
+    def _start_refining(self) -> None:
+        if not self._refining:
+            self._refining = True
+            self.set_timer(0.05, self._refine_step)
+
+    def _refine_step(self) -> None:
+        """Make more heights exact without moving what is on screen."""
+        rows = self.layout_rows
+        top_position, offset = rows.locate(int(self.scroll_y))
+        changed, done = rows.refine()
+        if changed:
+            self.virtual_size = Size(rows.width, rows.total_rows)
+            if top_position >= 0:
+                self.scroll_to(y=rows.starts[top_position] + offset, animate=False, immediate=True)
+            self.refresh()
+        if done:
+            self._refining = False
+        else:
+            self.set_timer(0.01, self._refine_step)
+
+    # -- drawing -----------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row = y + int(self.scroll_y)
+        rows = self.layout_rows
+        if row >= rows.total_rows:
+            return Strip.blank(width)
+        position, line_index = rows.locate(row)
+        if position < 0:
+            key: tuple[object, ...] = ("preamble", line_index, width)
+            return self._cached(
+                key, lambda: self._strip(rows.preamble[line_index], 0, width, False)
+            )
+        comment = self.folds.comments[position]
+        depth = self.folds.depths[position]
+        selected = position == self.cursor
+        hidden = self.folds.hidden_count(comment.id)
+        key = (comment.id, line_index, selected, hidden if line_index == 0 else 0, width)
+        return self._cached(
+            key, lambda: self._comment_strip(comment, depth, line_index, selected, width)
+        )
+
+    def _cached(self, key: tuple[object, ...], make: Callable[[], Strip]) -> Strip:
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = make()
+            self._strips[key] = strip
+        return strip
+
+    def _comment_strip(
+        self, comment: Comment, depth: int, line_index: int, selected: bool, width: int
+    ) -> Strip:
+        rows = self.layout_rows
+        levels = rows.shown_levels(depth)
+        if line_index == 0:
+            line = comment_header(
+                comment,
+                op=self.thread.author,
+                now=self._now(),
+                hidden=self.folds.hidden_count(comment.id),
+                depth=depth,
+                shown_levels=levels,
+            )
+        else:
+            body = rows.body(comment, depth)
+            line = body[line_index - 1] if line_index - 1 < len(body) else []
+        last = line_index >= rows.height(self.folds.index[comment.id]) - 1
+        return self._strip(line, levels, width, selected, gap=last)
+
+    def _strip(
+        self, line: Line, levels: int, width: int, selected: bool, *, gap: bool = False
+    ) -> Strip:
+        segments = [
+            Segment(
+                "▌" if selected and not gap else " ", style_for(("cursor",)) if selected else None
+            )
+        ]
+        for level in range(levels):
+            segments.append(Segment("│" + " " * (INDENT - 1), guide_style(level)))
+        segments.append(Segment(" "))
+        segments.extend(Segment(text, style_for(key)) for text, key in line)
+        used = (
+            GUTTER
+            + INDENT * levels
+            + 1
+            + sum(Segment.get_line_length([s]) for s in segments[levels + 2 :])
+        )
+        if used < width:
+            segments.append(Segment(" " * (width - used)))
+        return Strip(segments).crop(0, width)
+
+    # -- cursor ------------------------------------------------------------------------
+    def move_cursor(self, position: int, *, center: bool = False) -> None:
+        """Put the cursor on a visible comment and scroll it into view."""
+        if not self.folds.comments:
+            return
+        self.cursor = max(0, min(position, len(self.folds.comments) - 1))
+        self.scroll_to_cursor(center=center)
+        self.refresh()
+        self._post_cursor()
+
+    def scroll_to_cursor(self, *, center: bool = False) -> None:
+        rows = self.layout_rows
+        if not rows.starts:
+            return
+        rows.make_exact(self.cursor, self.cursor)
+        self.virtual_size = Size(rows.width, rows.total_rows)
+        start, height, page = rows.starts[self.cursor], rows.height(self.cursor), self.page_height
+        top = int(self.scroll_y)
+        if center:
+            top = max(0, start - page // 3)
+        elif start < top:
+            top = start
+        elif start + height > top + page:
+            top = start if height >= page else start + height - page
+        if top != int(self.scroll_y):
+            self._prepare_rows(top)
+            self.scroll_to(y=top, animate=False, immediate=True)
+
+    def _post_cursor(self) -> None:
+        self.post_message(self.CursorMoved(self, self.cursor_comment, self.cursor))
+
+    def on_click(self, event: events.Click) -> None:
+        position, _ = self.layout_rows.locate(event.y + int(self.scroll_y))
+        if position >= 0:
+            self.move_cursor(position)
+
+    def expand_to(self, comment_id: str) -> bool:
+        """Unfold what hides a comment and put the cursor on it (search hits, links)."""
+        if self.thread.get(comment_id) is None:
+            return False
+        if self.folds.reveal(comment_id):
+            self._relayout(self._cursor_anchor())
+        self.move_cursor(self.folds.index[comment_id], center=True)
+        return True

@@ -1,0 +1,47 @@
+"""The one-line bar above the thread: what is loaded, where the cursor is, what is folded."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from threads.stories import url_domain
+from tui.widgets.comment_view import CommentView
+
+
+class StatusBar(Static):
+    """Plain text only: titles come from the internet and must not be parsed as markup."""
+
+    DEFAULT_CSS = """
+    StatusBar { height: 1; background: $primary-background; color: $text; padding: 0 1; }
+    StatusBar.-error { background: $error; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__("", id=id, markup=False)
+
+    def show_loading(self, what: str) -> None:
+        self.remove_class("-error")
+        self.update(f"Loading {what}…")
+
+    def show_progress(self, loaded: int, expected: int | None) -> None:
+        total = f"{expected:,}" if expected else "?"
+        self.update(f"Loading… {loaded:,}/{total} comments")
+
+    def show_error(self, reason: str) -> None:
+        self.add_class("-error")
+        self.update(reason)
+
+    def show_thread(self, thread: object) -> None:
+        self.remove_class("-error")
+        title = getattr(thread, "title", "")
+        url = getattr(thread, "url", None)
+        domain = f" ({url_domain(url)})" if url else ""
+        self.update(f"{title}{domain}")
+
+    def show_cursor(self, view: CommentView, position: int) -> None:
+        thread = view.thread
+        total = len(view.folds.comments)
+        hidden = thread.comment_count - total
+        folded = f" · {hidden:,} folded" if hidden else ""
+        where = f"{position + 1:,}/{total:,}" if total else "no comments"
+        self.update(f"{where}{folded} │ {thread.title}")
