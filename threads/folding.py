@@ -1,14 +1,25 @@
 """Which comments are visible given a fold state, and moves between them.
 
 Folding a comment hides its replies (the comment itself stays, its header showing
-`+N`). All operations are on the model only: the UI keeps a `FoldedView` and draws it.
+`+N`). The full display order is computed once; the visible comments are a sorted list
+of indexes into it, so folding one subtree is a list splice, not a walk of the thread.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left
+from dataclasses import dataclass
 
 from threads.model import Comment, Thread
+
+
+@dataclass(frozen=True, slots=True)
+class Splice:
+    """How the visible list changed: at `position`, `removed` entries became `inserted`."""
+
+    position: int
+    removed: int
+    inserted: int
 
 
 class FoldedView:
@@ -16,85 +27,123 @@ class FoldedView:
 
     def __init__(self, thread: Thread) -> None:
         self.thread = thread
+        self.order: list[Comment] = []
+        """Every comment in display order."""
+        self.order_depths: list[int] = []
+        self._subtree_end: list[int] = []  # index after the last descendant, per comment
+        self._order_index: dict[str, int] = {}
+        for comment, depth in thread.walk():
+            self._order_index[comment.id] = len(self.order)
+            self.order.append(comment)
+            self.order_depths.append(depth)
+        self._subtree_end = [0] * len(self.order)
+        for index in range(len(self.order) - 1, -1, -1):
+            self._subtree_end[index] = index + 1 + thread.descendant_count(self.order[index].id)
         self.folded: set[str] = set()
         """Ids of comments whose replies are hidden."""
-        self.comments: list[Comment] = []
-        """Visible comments in display order."""
-        self.depths: list[int] = []
-        """Depth of each visible comment."""
-        self.index: dict[str, int] = {}
-        """Visible comment id -> position in `comments`."""
-        self._top_level_positions: list[int] = []
-        self.refresh()
+        self.visible: list[int] = list(range(len(self.order)))
+        """Indexes into `order` of the visible comments, ascending."""
 
-    def refresh(self) -> None:
-        """Recompute the visible list after the fold state changed."""
-        comments: list[Comment] = []
-        depths: list[int] = []
-        folded = self.folded
-        stack: list[tuple[Comment, int]] = [(c, 0) for c in reversed(self.thread.comments)]
-        while stack:
-            comment, depth = stack.pop()
-            comments.append(comment)
-            depths.append(depth)
-            if comment.children and comment.id not in folded:
-                stack.extend((child, depth + 1) for child in reversed(comment.children))
-        self.comments, self.depths = comments, depths
-        self.index = {c.id: i for i, c in enumerate(comments)}
-        self._top_level_positions = [i for i, d in enumerate(depths) if d == 0]
+    # -- reading ---------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.visible)
 
-    # -- fold state ----------------------------------------------------------------
+    def comment_at(self, position: int) -> Comment:
+        return self.order[self.visible[position]]
+
+    def depth_at(self, position: int) -> int:
+        return self.order_depths[self.visible[position]]
+
+    def position_of(self, comment_id: str) -> int | None:
+        """Visible position of a comment, or `None` if it is hidden or unknown."""
+        index = self._order_index.get(comment_id)
+        if index is None:
+            return None
+        position = bisect_left(self.visible, index)
+        return (
+            position if position < len(self.visible) and self.visible[position] == index else None
+        )
+
     def is_folded(self, comment_id: str) -> bool:
         return comment_id in self.folded
 
     def hidden_count(self, comment_id: str) -> int:
         """Comments hidden under a folded comment (0 when it is not folded)."""
-        if comment_id not in self.folded:
-            return 0
-        return self.thread.descendant_count(comment_id)
+        return self.thread.descendant_count(comment_id) if comment_id in self.folded else 0
 
-    def set_folded(self, comment_id: str, folded: bool) -> bool:
-        """Fold or unfold one comment. Returns whether anything changed."""
-        comment = self.thread.get(comment_id)
-        if comment is None or not comment.children or (comment_id in self.folded) == folded:
-            return False
-        (self.folded.add if folded else self.folded.discard)(comment_id)
-        self.refresh()
-        return True
+    # -- one subtree -------------------------------------------------------------------
+    def _visible_subtree(self, index: int) -> list[int]:
+        """Visible indexes strictly inside the subtree of `order[index]`, given folds."""
+        found: list[int] = []
+        probe, end = index + 1, self._subtree_end[index]
+        while probe < end:
+            found.append(probe)
+            probe = self._subtree_end[probe] if self.order[probe].id in self.folded else probe + 1
+        return found
 
-    def fold_all(self) -> None:
+    def set_folded(self, comment_id: str, folded: bool) -> Splice | None:
+        """Fold or unfold one visible comment. Returns the change, or `None` if none."""
+        position = self.position_of(comment_id)
+        index = self._order_index.get(comment_id)
+        if position is None or index is None or not self.order[index].children:
+            return None
+        if (comment_id in self.folded) == folded:
+            return None
+        if folded:
+            end = bisect_left(self.visible, self._subtree_end[index])
+            removed = end - position - 1
+            del self.visible[position + 1 : end]
+            self.folded.add(comment_id)
+            return Splice(position + 1, removed, 0)
+        self.folded.discard(comment_id)
+        inside = self._visible_subtree(index)
+        self.visible[position + 1 : position + 1] = inside
+        return Splice(position + 1, 0, len(inside))
+
+    # -- the whole thread --------------------------------------------------------------
+    def _recompute(self) -> None:
+        visible: list[int] = []
+        index, total = 0, len(self.order)
+        folded, order, ends = self.folded, self.order, self._subtree_end
+        while index < total:
+            visible.append(index)
+            index = ends[index] if order[index].id in folded else index + 1
+        self.visible = visible
+
+    def fold_all(self) -> bool:
         """Fold every top-level comment: the thread shows top level only."""
         self.folded = {c.id for c in self.thread.comments if c.children}
-        self.refresh()
+        self._recompute()
+        return True
 
-    def unfold_all(self) -> None:
+    def unfold_all(self) -> bool:
         """Show every comment."""
-        self.folded.clear()
-        self.refresh()
+        self.folded = set()
+        self.visible = list(range(len(self.order)))
+        return True
 
     def fold_one_level(self) -> bool:
         """Hide the deepest visible level. Returns whether anything changed."""
-        deepest = max(self.depths, default=0)
+        depths = [self.order_depths[i] for i in self.visible]
+        deepest = max(depths, default=0)
         if deepest == 0:
             return False
-        for comment, depth in zip(self.comments, self.depths, strict=True):
-            if depth == deepest - 1 and comment.children:
-                self.folded.add(comment.id)
-        self.refresh()
+        for index, depth in zip(self.visible, depths, strict=True):
+            if depth == deepest - 1 and self.order[index].children:
+                self.folded.add(self.order[index].id)
+        self._recompute()
         return True
 
     def unfold_one_level(self) -> bool:
         """Open the shallowest folded level that is visible. Returns whether anything changed."""
-        folded_depths = [
-            d for c, d in zip(self.comments, self.depths, strict=True) if c.id in self.folded
-        ]
-        if not folded_depths:
+        folded_here = [i for i in self.visible if self.order[i].id in self.folded]
+        if not folded_here:
             return False
-        shallowest = min(folded_depths)
-        for comment, depth in zip(self.comments, self.depths, strict=True):
-            if depth == shallowest:
-                self.folded.discard(comment.id)
-        self.refresh()
+        shallowest = min(self.order_depths[i] for i in folded_here)
+        for index in folded_here:
+            if self.order_depths[index] == shallowest:
+                self.folded.discard(self.order[index].id)
+        self._recompute()
         return True
 
     def reveal(self, comment_id: str) -> bool:
@@ -105,48 +154,71 @@ class FoldedView:
                 self.folded.discard(ancestor.id)
                 changed = True
         if changed:
-            self.refresh()
+            self._recompute()
         return changed
 
     # -- moves (each returns a visible position) --------------------------------------
     def next_sibling(self, position: int) -> int:
         """The next comment with the same parent, or `position` if there is none."""
-        depth = self.depths[position]
-        for i in range(position + 1, len(self.comments)):
-            if self.depths[i] < depth:
-                break
-            if self.depths[i] == depth:
-                return i
+        index = self.visible[position]
+        end = self._subtree_end[index]
+        after = bisect_left(self.visible, end)
+        if (
+            after < len(self.visible)
+            and self.order_depths[self.visible[after]] == self.order_depths[index]
+        ):
+            return after
         return position
 
     def previous_sibling(self, position: int) -> int:
         """The previous comment with the same parent, or `position` if there is none."""
-        depth = self.depths[position]
-        for i in range(position - 1, -1, -1):
-            if self.depths[i] < depth:
+        depth = self.depth_at(position)
+        for probe in range(position - 1, -1, -1):
+            probe_depth = self.depth_at(probe)
+            if probe_depth < depth:
                 break
-            if self.depths[i] == depth:
-                return i
+            if probe_depth == depth:
+                return probe
         return position
 
     def parent(self, position: int) -> int:
-        """The visible parent, or `position` for a top-level comment."""
-        depth = self.depths[position]
-        for i in range(position - 1, -1, -1):
-            if self.depths[i] < depth:
-                return i
-        return position
+        """The parent's position, or `position` for a top-level comment."""
+        parent = self.thread.parent(self.comment_at(position).id)
+        found = None if parent is None else self.position_of(parent.id)
+        return position if found is None else found
+
+    def root(self, position: int) -> int:
+        """The top-level comment this one belongs to."""
+        index = self.visible[position]
+        while self.order_depths[index] > 0:
+            parent = self.thread.parent(self.order[index].id)
+            if parent is None:
+                break
+            index = self._order_index[parent.id]
+        found = self.position_of(self.order[index].id)
+        return position if found is None else found
 
     def next_top_level(self, position: int) -> int:
-        """The next top-level comment after `position`'s own, or `position`."""
-        index = bisect_right(self._top_level_positions, position)
-        return (
-            self._top_level_positions[index] if index < len(self._top_level_positions) else position
-        )
+        """The next top-level comment after this one's own, or `position`."""
+        root = self.root(position)
+        after = bisect_left(self.visible, self._subtree_end[self.visible[root]])
+        return after if after < len(self.visible) else position
 
     def previous_top_level(self, position: int) -> int:
-        """The top-level comment above (the current one's root first if deeper)."""
-        index = bisect_right(self._top_level_positions, position) - 1
-        if index >= 0 and self._top_level_positions[index] == position:
-            index -= 1
-        return self._top_level_positions[index] if index >= 0 else position
+        """This comment's top-level comment if deeper, else the previous top-level one."""
+        root = self.root(position)
+        if root != position:
+            return root
+        if root == 0:
+            return position
+        return self.root(root - 1)
+
+    def nearest_visible(self, comment_id: str) -> int:
+        """Position of a comment, or of its closest visible ancestor (0 if none)."""
+        current: Comment | None = self.thread.get(comment_id)
+        while current is not None:
+            found = self.position_of(current.id)
+            if found is not None:
+                return found
+            current = self.thread.parent(current.id)
+        return 0

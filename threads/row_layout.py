@@ -3,25 +3,38 @@
 Each visible comment takes a header row, its wrapped body and one blank row. Bodies are
 wrapped lazily: a comment's height is estimated until it is first drawn (or refined in
 the background), so the first frame of a 10,000-comment thread does not wait for
-10,000 wraps. Heights are cached per comment for the current width, so folding only
-re-sums them.
+10,000 wraps. Heights are cached per comment for the current width; folding one subtree
+splices the height list and re-sums only the rows after it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import OrderedDict
 from itertools import accumulate
 
 from threads.blocks import Body
 from threads.comment_lines import Line, body_lines
-from threads.folding import FoldedView
+from threads.folding import FoldedView, Splice
 from threads.model import Comment
-from threads.wrap import text_width
 
 GUTTER = 1  # the cursor column
 INDENT = 2  # cells per depth level (a guide bar and a space)
 MIN_TEXT_WIDTH = 40  # indentation stops growing once text would get narrower than this
 GAP = 1  # blank rows after each comment
+BODY_CACHE_SIZE = 1500  # wrapped bodies kept; more would cost memory on huge threads
+
+
+def estimate_body_rows(body: Body, width: int) -> int:
+    """Rows a body will take, without wrapping it (~10 % slack for word breaks)."""
+    rows = max(0, len(body) - 1)
+    for block in body:
+        if block.kind == "code":
+            rows += block.text.count("\n") + 1
+        else:
+            length = sum(len(span.text) for span in block.spans)
+            rows += -(-length * 11 // (width * 10))
+    return rows
 
 
 class RowLayout:
@@ -29,12 +42,15 @@ class RowLayout:
 
     def __init__(self, view: FoldedView, width: int, preamble: list[Line] | None = None) -> None:
         self.view = view
-        self.width = max(width, GUTTER + 1)
+        self.width = max(width, GUTTER + 2)
         self.preamble: list[Line] = preamble or []
         """Rows above the first comment (the story header)."""
-        self._bodies: dict[str, list[Line]] = {}
-        self._heights: dict[str, int] = {}
+        # Wrapped bodies are kept for recently drawn comments only; exact heights for all.
+        self._bodies: OrderedDict[str, list[Line]] = OrderedDict()
         self._exact: set[str] = set()
+        self._height_of: dict[str, int] = {}  # exact or estimated, by comment id
+        self.heights: list[int] = []
+        """Rows of each visible comment."""
         self.starts: list[int] = []
         """First row of each visible comment."""
         self.total_rows = 0
@@ -45,7 +61,7 @@ class RowLayout:
     @property
     def max_levels(self) -> int:
         """How many depth levels get their own indentation at this width."""
-        return max(0, (self.width - GUTTER - MIN_TEXT_WIDTH) // INDENT)
+        return max(0, (self.width - GUTTER - 1 - MIN_TEXT_WIDTH) // INDENT)
 
     def shown_levels(self, depth: int) -> int:
         """Guide bars drawn for a comment at `depth` (capped: the indentation plateau)."""
@@ -53,76 +69,93 @@ class RowLayout:
 
     def text_width(self, depth: int) -> int:
         """Cells available for a comment's text at `depth`."""
-        return max(1, self.width - GUTTER - INDENT * self.shown_levels(depth) - 1)
+        return max(1, self.width - GUTTER - 1 - INDENT * self.shown_levels(depth))
 
     # -- heights ----------------------------------------------------------------------
     def body(self, comment: Comment, depth: int) -> list[Line]:
         """The wrapped body of a comment (computed once per width)."""
         lines = self._bodies.get(comment.id)
-        if lines is None:
-            lines = [] if comment.deleted else body_lines(comment.body, self.text_width(depth))
-            self._bodies[comment.id] = lines
-            self._heights[comment.id] = 1 + len(lines) + GAP
-            self._exact.add(comment.id)
+        if lines is not None:
+            self._bodies.move_to_end(comment.id)
+            return lines
+        lines = [] if comment.deleted else body_lines(comment.body, self.text_width(depth))
+        self._bodies[comment.id] = lines
+        if len(self._bodies) > BODY_CACHE_SIZE:
+            self._bodies.popitem(last=False)
+        self._height_of[comment.id] = 1 + len(lines) + GAP
+        self._exact.add(comment.id)
         return lines
 
-    def _estimate(self, body: Body, width: int) -> int:
-        rows = max(0, len(body) - 1)
-        for block in body:
-            if block.kind == "code":
-                rows += block.text.count("\n") + 1
-            else:
-                rows += -(-text_width(block.text) * 11 // (width * 10))  # ceil, ~10 % slack
-        return rows
-
     def _height(self, comment: Comment, depth: int) -> int:
-        height = self._heights.get(comment.id)
+        height = self._height_of.get(comment.id)
         if height is None:
-            body_rows = (
-                0 if comment.deleted else self._estimate(comment.body, self.text_width(depth))
+            rows = (
+                0 if comment.deleted else estimate_body_rows(comment.body, self.text_width(depth))
             )
-            height = self._heights[comment.id] = 1 + body_rows + GAP
+            height = self._height_of[comment.id] = 1 + rows + GAP
         return height
 
+    def _resum(self, position: int = 0) -> None:
+        """Recompute `starts` from a visible position on (C-speed accumulate)."""
+        if position > 0:
+            first = self.starts[position - 1] + self.heights[position - 1]
+        else:
+            first = len(self.preamble)
+        tail = list(accumulate(self.heights[position:], initial=first))
+        self.total_rows = tail.pop()
+        self.starts[position:] = tail
+
     def rebuild(self) -> None:
-        """Re-sum row positions after the fold state (or the preamble) changed."""
-        view = self.view
-        heights = [self._height(c, d) for c, d in zip(view.comments, view.depths, strict=True)]
-        self.starts = list(accumulate(heights, initial=len(self.preamble)))
-        self.total_rows = self.starts.pop()
+        """Recompute every visible height and row after a thread-wide fold change."""
+        view, height = self.view, self._height
+        self.heights = [height(view.order[i], view.order_depths[i]) for i in view.visible]
+        self.starts = []
+        self._resum(0)
         self._refine_from = 0
+
+    def apply(self, splice: Splice) -> None:
+        """Follow a one-subtree fold: splice heights, re-sum rows from there on."""
+        view, height = self.view, self._height
+        added = [
+            height(view.order[i], view.order_depths[i])
+            for i in view.visible[splice.position : splice.position + splice.inserted]
+        ]
+        self.heights[splice.position : splice.position + splice.removed] = added
+        del self.starts[splice.position :]
+        self._resum(splice.position)
+        self._refine_from = min(self._refine_from, splice.position)
 
     def height(self, position: int) -> int:
         """Rows the visible comment at `position` takes."""
-        end = self.starts[position + 1] if position + 1 < len(self.starts) else self.total_rows
-        return end - self.starts[position]
+        return self.heights[position]
 
     def make_exact(self, first: int, last: int) -> bool:
-        """Wrap comments `first..last` exactly. Returns whether any row moved."""
+        """Wrap visible comments `first..last` exactly. Returns whether any row moved."""
         view = self.view
-        changed = False
-        for position in range(max(0, first), min(last, len(view.comments) - 1) + 1):
-            comment = view.comments[position]
+        changed_from: int | None = None
+        for position in range(max(0, first), min(last, len(view) - 1) + 1):
+            comment = view.comment_at(position)
             if comment.id in self._exact:
                 continue
-            estimate = self._height(comment, view.depths[position])
-            self.body(comment, view.depths[position])
-            changed |= self._heights[comment.id] != estimate
-        if changed:
-            self.rebuild()
-        return changed
+            self.body(comment, view.depth_at(position))
+            exact = self._height_of[comment.id]
+            if exact != self.heights[position]:
+                self.heights[position] = exact
+                changed_from = position if changed_from is None else changed_from
+        if changed_from is not None:
+            self._resum(changed_from)
+        return changed_from is not None
 
-    def refine(self, budget: int = 400) -> tuple[bool, bool]:
+    def refine(self, budget: int = 300) -> tuple[bool, bool]:
         """Wrap up to `budget` more comments exactly, in display order.
 
-        Returns (something changed, everything is exact now).
+        Returns (something moved, everything is exact now).
         """
-        view = self.view
         start = self._refine_from
-        end = min(len(view.comments), start + budget)
-        changed = self.make_exact(start, end - 1)  # may rebuild, which resets the pointer
+        end = min(len(self.view), start + budget)
+        changed = self.make_exact(start, end - 1)
         self._refine_from = end
-        return changed, end >= len(view.comments)
+        return changed, end >= len(self.view)
 
     # -- lookups ----------------------------------------------------------------------
     def locate(self, row: int) -> tuple[int, int]:

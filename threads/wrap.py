@@ -18,6 +18,13 @@ Piece = tuple[str, Style]
 _TOKENS = re.compile(r"\S+|\s+")
 
 
+# Scripts and punctuation where every character takes one cell: Latin, Greek, Cyrillic
+# (without its combining marks), general punctuation (curly quotes, dashes), currency.
+_SURELY_NARROW = re.compile(
+    "[\x00-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]*"
+)
+
+
 @lru_cache(maxsize=4096)
 def char_width(char: str) -> int:
     """Cells a character takes in a terminal: 0 for combining marks, 2 for wide ones."""
@@ -29,8 +36,8 @@ def char_width(char: str) -> int:
 
 
 def text_width(text: str) -> int:
-    """Cells a string takes (ASCII fast path)."""
-    if text.isascii():
+    """Cells a string takes (fast path for text where every character is one cell)."""
+    if text.isascii() or _SURELY_NARROW.fullmatch(text):
         return len(text)
     return sum(char_width(c) for c in text)
 
@@ -50,13 +57,6 @@ def _split_to_width(word: str, width: int) -> list[str]:
     if current:
         chunks.append("".join(current))
     return chunks
-
-
-# Scripts and punctuation where every character takes one cell: Latin, Greek, Cyrillic
-# (without its combining marks), general punctuation (curly quotes, dashes), currency.
-_SURELY_NARROW = re.compile(
-    "[\x00-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]*"
-)
 
 
 def _is_narrow(text: str) -> bool:

@@ -59,13 +59,13 @@ class CommentViewActions(ScrollView, inherit_bindings=False):
         """Rows on screen."""
         return max(1, self.scrollable_content_region.height)
 
-    def move_cursor(self, position: int, *, center: bool = False) -> None:
+    def move_cursor(self, position: int, *, center: bool = False, scroll: bool = True) -> None:
         raise NotImplementedError
 
     def _cursor_anchor(self) -> Anchor:
         raise NotImplementedError
 
-    def _relayout(self, anchor: Anchor | None = None) -> None:
+    def _show_layout(self, anchor: Anchor | None = None) -> None:
         raise NotImplementedError
 
     # -- moving ------------------------------------------------------------------------
@@ -95,7 +95,7 @@ class CommentViewActions(ScrollView, inherit_bindings=False):
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_last(self) -> None:
-        self.move_cursor(len(self.folds.comments) - 1)
+        self.move_cursor(len(self.folds) - 1)
 
     def action_page_down(self) -> None:
         self._page(+1)
@@ -124,24 +124,27 @@ class CommentViewActions(ScrollView, inherit_bindings=False):
         ):
             position += 1
         if position == self.cursor:
-            position = self.cursor + direction
-        self.move_cursor(position)
+            self.move_cursor(self.cursor + direction)  # one tall comment fills the page
+        else:
+            self.move_cursor(position, scroll=False)
 
     # -- folding -----------------------------------------------------------------------
     def _set_fold(self, folded: bool) -> bool:
         """Fold or unfold the cursor comment, keeping it on its screen row."""
-        if not self.folds.comments:
+        if not len(self.folds):
             return False
         anchor = self._cursor_anchor()
-        changed = self.folds.set_folded(self.folds.comments[self.cursor].id, folded)
-        if changed:
-            self._relayout(anchor)
-        return changed
+        splice = self.folds.set_folded(self.folds.comment_at(self.cursor).id, folded)
+        if splice is None:
+            return False
+        self.layout_rows.apply(splice)
+        self._show_layout(anchor)
+        return True
 
     def action_toggle_fold(self) -> None:
-        if not self.folds.comments:
+        if not len(self.folds):
             return
-        comment = self.folds.comments[self.cursor]
+        comment = self.folds.comment_at(self.cursor)
         if not comment.children:
             self.notify("No replies to fold.", timeout=2)
             return
@@ -155,23 +158,18 @@ class CommentViewActions(ScrollView, inherit_bindings=False):
     def action_unfold(self) -> None:
         self._set_fold(False)
 
-    def _fold_whole_thread(self, apply: Callable[[], object]) -> None:
+    def _fold_whole_thread(self, apply: Callable[[], bool]) -> None:
         """Apply a thread-wide fold; the cursor's comment (or its nearest visible
         ancestor, if it got hidden) keeps its screen row."""
-        if not self.folds.comments:
+        if not len(self.folds):
             return
         _, screen_row = self._cursor_anchor()
-        current = self.folds.comments[self.cursor].id
-        if apply() is False:
+        current = self.folds.comment_at(self.cursor).id
+        if not apply():
             return
-        thread = self.folds.thread
-        while current not in self.folds.index:
-            parent = thread.parent(current)
-            if parent is None:
-                break
-            current = parent.id
-        self.cursor = self.folds.index.get(current, 0)
-        self._relayout((self.cursor, screen_row))
+        self.cursor = self.folds.nearest_visible(current)
+        self.layout_rows.rebuild()
+        self._show_layout((self.cursor, screen_row))
 
     def action_fold_all(self) -> None:
         self._fold_whole_thread(self.folds.fold_all)

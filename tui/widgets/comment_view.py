@@ -14,14 +14,14 @@ from datetime import UTC, datetime
 from rich.segment import Segment
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 
 from threads.comment_lines import Line
 from threads.folding import FoldedView
 from threads.model import Comment, Thread
-from threads.row_layout import GUTTER, INDENT, RowLayout
+from threads.row_layout import INDENT, RowLayout
 from tui.widgets.comment_bindings import COMMENT_VIEW_BINDINGS, CommentViewActions
 from tui.widgets.comment_header import comment_header, story_preamble
 from tui.widgets.comment_styles import guide_style, style_for
@@ -57,60 +57,64 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         self.thread = thread
         self.folds = FoldedView(thread)
         self._now = now or (lambda: datetime.now(UTC))
-        self.layout_rows = RowLayout(self.folds, 80)
+        self._rows: RowLayout | None = None  # made on the first resize, when the width is known
         self.cursor = 0
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(4096)
         self._refining = False
-        self._laid_out = False
+        self.refine_in_background = True
+        """Make estimated heights exact after the first frame (benchmarks turn it off)."""
 
     # -- properties --------------------------------------------------------------------
     @property
+    def layout_rows(self) -> RowLayout:
+        """The row layout for the current width (a placeholder before the first resize)."""
+        if self._rows is None:
+            self._rows = RowLayout(self.folds, 80)
+        return self._rows
+
+    @property
     def cursor_comment(self) -> Comment | None:
         """The comment under the cursor."""
-        comments = self.folds.comments
-        return comments[self.cursor] if 0 <= self.cursor < len(comments) else None
+        return self.folds.comment_at(self.cursor) if 0 <= self.cursor < len(self.folds) else None
 
     # -- layout ------------------------------------------------------------------------
     def on_mount(self) -> None:
-        if self.thread.focus_id and self.thread.get(self.thread.focus_id) is not None:
-            self.folds.reveal(self.thread.focus_id)
-            self.cursor = self.folds.index.get(self.thread.focus_id, 0)
+        focus = self.thread.focus_id
+        if focus and self.thread.get(focus) is not None:
+            self.folds.reveal(focus)
+            self.cursor = self.folds.nearest_visible(focus)
 
     def on_resize(self, event: events.Resize) -> None:
         width = self.scrollable_content_region.width or event.size.width
-        if self._laid_out and width == self.layout_rows.width:
-            self._relayout(self._cursor_anchor())  # only the height changed
+        if self._rows is not None and width == self._rows.width:
+            self._show_layout(self._cursor_anchor())  # only the height changed
             return
-        anchor = self._cursor_anchor() if self._laid_out else None
-        self._laid_out = True
-        self.layout_rows = RowLayout(
-            self.folds, width, story_preamble(self.thread, now=self._now(), width=width - 1)
-        )
+        anchor = self._cursor_anchor() if self._rows is not None else None
+        preamble = story_preamble(self.thread, now=self._now(), width=width - 2)
+        self._rows = RowLayout(self.folds, width, preamble)
         self._strips.clear()
-        self._relayout(anchor)
+        self._show_layout(anchor)
         if anchor is None and self.cursor:
             self.scroll_to_cursor(center=True)  # opened on a comment (focus id)
         self._start_refining()
 
     def _cursor_anchor(self) -> Anchor:
         """The cursor comment and its row on screen, to keep it there across a relayout."""
-        if not self.layout_rows.starts or self.cursor_comment is None:
+        rows = self._rows
+        if rows is None or not rows.starts or self.cursor >= len(rows.starts):
             return (self.cursor, 0)
-        return (self.cursor, self.layout_rows.starts[self.cursor] - int(self.scroll_y))
+        return (self.cursor, rows.starts[self.cursor] - int(self.scroll_y))
 
-    def _relayout(self, anchor: Anchor | None = None) -> None:
-        """Re-sum rows after a fold or resize; keep `anchor`'s comment at its screen row."""
+    def _show_layout(self, anchor: Anchor | None = None) -> None:
+        """After rows changed: keep `anchor`'s comment on its screen row, redraw."""
         rows = self.layout_rows
-        rows.rebuild()
-        self.cursor = min(self.cursor, max(0, len(self.folds.comments) - 1))
+        self.cursor = min(self.cursor, max(0, len(self.folds) - 1))
         self.virtual_size = Size(rows.width, rows.total_rows)
         if anchor is not None and rows.starts:
             position, screen_row = anchor
-            position = min(position, len(rows.starts) - 1)
-            self._prepare_rows(max(0, rows.starts[position] - screen_row))
-            self.scroll_to(
-                y=max(0, rows.starts[position] - screen_row), animate=False, immediate=True
-            )
+            top = max(0, rows.starts[min(position, len(rows.starts) - 1)] - screen_row)
+            self._prepare_rows(top)
+            self.scroll_to(y=top, animate=False, immediate=True)
         self._prepare_rows(int(self.scroll_y))
         self.refresh()
         self._post_cursor()
@@ -130,8 +134,13 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         super().watch_scroll_y(old_value, new_value)
 
     # -- background refinement ------------------------------------------------------
+    @property
+    def refining(self) -> bool:
+        """Whether background re-wrapping is still going on."""
+        return self._refining
+
     def _start_refining(self) -> None:
-        if not self._refining:
+        if self.refine_in_background and not self._refining:
             self._refining = True
             self.set_timer(0.05, self._refine_step)
 
@@ -153,9 +162,9 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
     # -- drawing -----------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        rows = self._rows
         row = y + int(self.scroll_y)
-        rows = self.layout_rows
-        if row >= rows.total_rows:
+        if rows is None or row >= rows.total_rows:
             return Strip.blank(width)
         position, line_index = rows.locate(row)
         if position < 0:
@@ -163,14 +172,11 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
             return self._cached(
                 key, lambda: self._strip(rows.preamble[line_index], 0, width, False)
             )
-        comment = self.folds.comments[position]
-        depth = self.folds.depths[position]
+        comment = self.folds.comment_at(position)
         selected = position == self.cursor
-        hidden = self.folds.hidden_count(comment.id)
-        key = (comment.id, line_index, selected, hidden if line_index == 0 else 0, width)
-        return self._cached(
-            key, lambda: self._comment_strip(comment, depth, line_index, selected, width)
-        )
+        hidden = self.folds.hidden_count(comment.id) if line_index == 0 else 0
+        key = (comment.id, line_index, selected, hidden, width)
+        return self._cached(key, lambda: self._comment_strip(position, line_index, selected, width))
 
     def _cached(self, key: tuple[object, ...], make: Callable[[], Strip]) -> Strip:
         strip = self._strips.get(key)
@@ -179,10 +185,9 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
             self._strips[key] = strip
         return strip
 
-    def _comment_strip(
-        self, comment: Comment, depth: int, line_index: int, selected: bool, width: int
-    ) -> Strip:
+    def _comment_strip(self, position: int, line_index: int, selected: bool, width: int) -> Strip:
         rows = self.layout_rows
+        comment, depth = self.folds.comment_at(position), self.folds.depth_at(position)
         levels = rows.shown_levels(depth)
         if line_index == 0:
             line = comment_header(
@@ -196,39 +201,43 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         else:
             body = rows.body(comment, depth)
             line = body[line_index - 1] if line_index - 1 < len(body) else []
-        last = line_index >= rows.height(self.folds.index[comment.id]) - 1
-        return self._strip(line, levels, width, selected, gap=last)
+        gap = line_index >= rows.height(position) - 1
+        return self._strip(line, levels, width, selected, gap=gap)
 
     def _strip(
         self, line: Line, levels: int, width: int, selected: bool, *, gap: bool = False
     ) -> Strip:
-        segments = [
-            Segment(
-                "▌" if selected and not gap else " ", style_for(("cursor",)) if selected else None
-            )
-        ]
-        for level in range(levels):
-            segments.append(Segment("│" + " " * (INDENT - 1), guide_style(level)))
+        marker = "▌" if selected and not gap else " "
+        segments = [Segment(marker, style_for(("cursor",)) if selected and not gap else None)]
+        segments.extend(
+            Segment("│" + " " * (INDENT - 1), guide_style(level)) for level in range(levels)
+        )
         segments.append(Segment(" "))
         segments.extend(Segment(text, style_for(key)) for text, key in line)
-        used = (
-            GUTTER
-            + INDENT * levels
-            + 1
-            + sum(Segment.get_line_length([s]) for s in segments[levels + 2 :])
-        )
+        used = sum(segment.cell_length for segment in segments)
         if used < width:
             segments.append(Segment(" " * (width - used)))
+            return Strip(segments, width)
         return Strip(segments).crop(0, width)
 
     # -- cursor ------------------------------------------------------------------------
-    def move_cursor(self, position: int, *, center: bool = False) -> None:
-        """Put the cursor on a visible comment and scroll it into view."""
-        if not self.folds.comments:
+    def move_cursor(self, position: int, *, center: bool = False, scroll: bool = True) -> None:
+        """Put the cursor on a visible comment and (unless told not to) scroll it into view."""
+        if not len(self.folds):
             return
-        self.cursor = max(0, min(position, len(self.folds.comments) - 1))
-        self.scroll_to_cursor(center=center)
-        self.refresh()
+        previous, top = self.cursor, int(self.scroll_y)
+        self.cursor = max(0, min(position, len(self.folds) - 1))
+        if scroll:
+            self.scroll_to_cursor(center=center)
+        if int(self.scroll_y) == top and self._rows is not None:
+            # Same scroll position: only the old and new cursor comments' rows change.
+            # Only the one-cell gutter of those rows differs, so only it is repainted.
+            for moved in {previous, self.cursor}:
+                if moved < len(self._rows.starts):
+                    y = self._rows.starts[moved] - top
+                    self.refresh(Region(0, y, 1, self._rows.height(moved)))
+        else:
+            self.refresh()
         self._post_cursor()
 
     def scroll_to_cursor(self, *, center: bool = False) -> None:
@@ -262,6 +271,7 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         if self.thread.get(comment_id) is None:
             return False
         if self.folds.reveal(comment_id):
-            self._relayout(self._cursor_anchor())
-        self.move_cursor(self.folds.index[comment_id], center=True)
+            self.layout_rows.rebuild()
+            self._show_layout(self._cursor_anchor())
+        self.move_cursor(self.folds.nearest_visible(comment_id), center=True)
         return True

@@ -40,7 +40,7 @@ class StatusBar(Static):
 
     def show_cursor(self, view: CommentView, position: int) -> None:
         thread = view.thread
-        total = len(view.folds.comments)
+        total = len(view.folds)
         hidden = thread.comment_count - total
         folded = f" · {hidden:,} folded" if hidden else ""
         where = f"{position + 1:,}/{total:,}" if total else "no comments"
