@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 BlockKind = Literal["paragraph", "quote", "code"]
@@ -32,6 +32,14 @@ class Block:
     """What sort of block this is; decides how it is wrapped and styled."""
     spans: tuple[Span, ...]
     """The inline content, in order. Code blocks keep their newlines and indentation."""
+    length: int = field(init=False, compare=False)
+    """Characters in the block (for cheap height estimates)."""
+    lines: int = field(init=False, compare=False)
+    """Newline-separated lines in the block."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "length", sum(len(span.text) for span in self.spans))
+        object.__setattr__(self, "lines", 1 + sum(span.text.count("\n") for span in self.spans))
 
     @property
     def text(self) -> str:

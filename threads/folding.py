@@ -27,18 +27,12 @@ class FoldedView:
 
     def __init__(self, thread: Thread) -> None:
         self.thread = thread
-        self.order: list[Comment] = []
+        tree = thread.tree
+        self.order: list[Comment] = tree.order
         """Every comment in display order."""
-        self.order_depths: list[int] = []
-        self._subtree_end: list[int] = []  # index after the last descendant, per comment
-        self._order_index: dict[str, int] = {}
-        for comment, depth in thread.walk():
-            self._order_index[comment.id] = len(self.order)
-            self.order.append(comment)
-            self.order_depths.append(depth)
-        self._subtree_end = [0] * len(self.order)
-        for index in range(len(self.order) - 1, -1, -1):
-            self._subtree_end[index] = index + 1 + thread.descendant_count(self.order[index].id)
+        self.order_depths: list[int] = tree.depths
+        self._subtree_end = tree.subtree_end
+        self._order_index = tree.position
         self.folded: set[str] = set()
         """Ids of comments whose replies are hidden."""
         self.visible: list[int] = list(range(len(self.order)))

@@ -84,39 +84,43 @@ class Thread:
             stack.extend((child, depth + 1) for child in reversed(comment.children))
 
     @cached_property
-    def _facts(self) -> _TreeFacts:
-        return _TreeFacts.build(self)
+    def tree(self) -> TreeIndex:
+        """Display order and tree facts, computed once (the thread must not change after)."""
+        return TreeIndex.build(self)
 
     def get(self, comment_id: str) -> Comment | None:
         """The comment with this id, or `None`."""
-        return self._facts.by_id.get(comment_id)
+        index = self.tree.position.get(comment_id)
+        return None if index is None else self.tree.order[index]
 
     def depth(self, comment_id: str) -> int:
         """Depth of a comment (0 = top level). Raises KeyError for an unknown id."""
-        return self._facts.depth[comment_id]
+        return self.tree.depths[self.tree.position[comment_id]]
 
     def parent(self, comment_id: str) -> Comment | None:
         """The comment this one replies to, or `None` for a top-level comment."""
-        parent_id = self._facts.parent[comment_id]
-        return None if parent_id is None else self._facts.by_id[parent_id]
+        parent = self.tree.parents[self.tree.position[comment_id]]
+        return None if parent < 0 else self.tree.order[parent]
 
     def descendant_count(self, comment_id: str) -> int:
         """How many comments are under this one (replies, their replies, ...)."""
-        return self._facts.descendants[comment_id]
+        index = self.tree.position[comment_id]
+        return self.tree.subtree_end[index] - index - 1
 
     def ancestors(self, comment_id: str) -> list[Comment]:
         """Parent, grandparent, ... up to the top-level comment."""
+        tree = self.tree
         chain: list[Comment] = []
-        parent = self.parent(comment_id)
-        while parent is not None:
-            chain.append(parent)
-            parent = self.parent(parent.id)
+        parent = tree.parents[tree.position[comment_id]]
+        while parent >= 0:
+            chain.append(tree.order[parent])
+            parent = tree.parents[parent]
         return chain
 
     @property
     def comment_count(self) -> int:
         """Number of comments in the tree, placeholders included."""
-        return len(self._facts.by_id)
+        return len(self.tree.order)
 
     @cached_property
     def plain_text(self) -> str:
@@ -125,28 +129,39 @@ class Thread:
 
 
 @dataclass
-class _TreeFacts:
-    """Indexes computed once per thread: lookup, parent, depth, descendant counts."""
+class TreeIndex:
+    """The thread in display order, with each comment's depth, parent and subtree span.
 
-    by_id: dict[str, Comment]
-    parent: dict[str, str | None]
-    depth: dict[str, int]
-    descendants: dict[str, int]
+    A comment's subtree is the contiguous run `order[i : subtree_end[i]]`, so folding,
+    counting replies and finding siblings are index arithmetic.
+    """
+
+    order: list[Comment]
+    depths: list[int]
+    parents: list[int]
+    """Index of each comment's parent in `order`, -1 for top-level comments."""
+    subtree_end: list[int]
+    """Index just after each comment's last descendant."""
+    position: dict[str, int]
+    """Comment id -> index in `order`."""
 
     @classmethod
-    def build(cls, thread: Thread) -> _TreeFacts:
-        by_id: dict[str, Comment] = {}
-        parent: dict[str, str | None] = {}
-        depth: dict[str, int] = {}
+    def build(cls, thread: Thread) -> TreeIndex:
         order: list[Comment] = []
-        for comment, level in thread.walk():
-            by_id[comment.id] = comment
-            depth[comment.id] = level
+        depths: list[int] = []
+        parents: list[int] = []
+        stack: list[tuple[Comment, int, int]] = [(c, 0, -1) for c in reversed(thread.comments)]
+        while stack:
+            comment, depth, parent = stack.pop()
+            index = len(order)
             order.append(comment)
-            for child in comment.children:
-                parent[child.id] = comment.id
-            parent.setdefault(comment.id, None)
-        descendants: dict[str, int] = {}
-        for comment in reversed(order):  # children come after parents in display order
-            descendants[comment.id] = sum(1 + descendants[c.id] for c in comment.children)
-        return cls(by_id, parent, depth, descendants)
+            depths.append(depth)
+            parents.append(parent)
+            stack.extend((child, depth + 1, index) for child in reversed(comment.children))
+        subtree_end = list(range(1, len(order) + 1))
+        for index in range(len(order) - 1, -1, -1):  # children come after their parent
+            parent = parents[index]
+            if parent >= 0 and subtree_end[index] > subtree_end[parent]:
+                subtree_end[parent] = subtree_end[index]
+        position = {comment.id: index for index, comment in enumerate(order)}
+        return cls(order, depths, parents, subtree_end, position)

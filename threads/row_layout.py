@@ -28,12 +28,9 @@ BODY_CACHE_SIZE = 1500  # wrapped bodies kept; more would cost memory on huge th
 def estimate_body_rows(body: Body, width: int) -> int:
     """Rows a body will take, without wrapping it (~10 % slack for word breaks)."""
     rows = max(0, len(body) - 1)
+    slack_width = width * 10
     for block in body:
-        if block.kind == "code":
-            rows += block.text.count("\n") + 1
-        else:
-            length = sum(len(span.text) for span in block.spans)
-            rows += -(-length * 11 // (width * 10))
+        rows += block.lines if block.kind == "code" else -(-block.length * 11 // slack_width)
     return rows
 
 
@@ -43,6 +40,7 @@ class RowLayout:
     def __init__(self, view: FoldedView, width: int, preamble: list[Line] | None = None) -> None:
         self.view = view
         self.width = max(width, GUTTER + 2)
+        self._max_levels = max(0, (self.width - GUTTER - 1 - MIN_TEXT_WIDTH) // INDENT)
         self.preamble: list[Line] = preamble or []
         """Rows above the first comment (the story header)."""
         # Wrapped bodies are kept for recently drawn comments only; exact heights for all.
@@ -61,15 +59,16 @@ class RowLayout:
     @property
     def max_levels(self) -> int:
         """How many depth levels get their own indentation at this width."""
-        return max(0, (self.width - GUTTER - 1 - MIN_TEXT_WIDTH) // INDENT)
+        return self._max_levels
 
     def shown_levels(self, depth: int) -> int:
         """Guide bars drawn for a comment at `depth` (capped: the indentation plateau)."""
-        return min(depth, self.max_levels)
+        return min(depth, self._max_levels)
 
     def text_width(self, depth: int) -> int:
         """Cells available for a comment's text at `depth`."""
-        return max(1, self.width - GUTTER - 1 - INDENT * self.shown_levels(depth))
+        levels = min(depth, self._max_levels)
+        return max(1, self.width - GUTTER - 1 - INDENT * levels)
 
     # -- heights ----------------------------------------------------------------------
     def body(self, comment: Comment, depth: int) -> list[Line]:

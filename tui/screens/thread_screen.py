@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
@@ -93,6 +94,10 @@ class ThreadScreen(Screen[None]):
         if message.generation != self._generation:
             return  # a newer load was started: this result is stale
         self.thread = message.thread
+        # A big thread is hundreds of thousands of objects that live as long as this
+        # screen; frozen, the cyclic GC stops rescanning them (pauses of ~100 ms at
+        # 10,000 comments). The model has no reference cycles, so refcounting frees it.
+        gc.freeze()
         self.query_one(StatusBar).show_thread(message.thread)
         body = self.query_one("#thread-body", Container)
         await body.remove_children()

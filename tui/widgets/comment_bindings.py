@@ -51,8 +51,11 @@ class CommentViewActions(ScrollView, inherit_bindings=False):
     """Movement and fold actions of `CommentView`, which provides the drawing."""
 
     folds: FoldedView
-    layout_rows: RowLayout
     cursor: int
+
+    @property
+    def layout_rows(self) -> RowLayout:
+        raise NotImplementedError
 
     @property
     def page_height(self) -> int:

@@ -96,7 +96,7 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         self._show_layout(anchor)
         if anchor is None and self.cursor:
             self.scroll_to_cursor(center=True)  # opened on a comment (focus id)
-        self._start_refining()
+        self.start_refining()
 
     def _cursor_anchor(self) -> Anchor:
         """The cursor comment and its row on screen, to keep it there across a relayout."""
@@ -139,7 +139,7 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         """Whether background re-wrapping is still going on."""
         return self._refining
 
-    def _start_refining(self) -> None:
+    def start_refining(self) -> None:
         if self.refine_in_background and not self._refining:
             self._refining = True
             self.set_timer(0.05, self._refine_step)
