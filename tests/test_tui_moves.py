@@ -1,0 +1,98 @@
+"""Moving the cursor on the sample thread with every movement key."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tui_support import comment_view, cursor_author, sample_app, status_text, view_lines
+
+# The sample's top-level comments, in order, and the first replies (see tools/build_sample.py).
+TOP_LEVEL = ["quietfrog", "tessellate", "holloway", "auklet", "cormorant", "grebe"]
+
+
+async def test_opens_on_the_first_comment_with_the_story_above() -> None:
+    app = sample_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = view_lines(app)
+        assert "The case against open-source AI models" in lines[0]
+        assert "212 points" in lines[1] and "essayreader" in lines[1]
+        assert cursor_author(app) == "quietfrog"
+        assert "1/17" in status_text(app)
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (["j"], "mdorn"),
+        (["down", "down"], "tessellate"),
+        (["j", "j", "k"], "mdorn"),
+        (["J"], "tessellate"),
+        (["J", "J", "K"], "tessellate"),
+        (["right_square_bracket", "right_square_bracket"], "holloway"),
+        (["G"], "grebe"),
+        (["end", "left_square_bracket"], "cormorant"),
+        (["G", "g"], "quietfrog"),
+        (["J", "j", "j", "p"], "tessellate"),  # lanternfish -> ko_bayashi -> parent
+    ],
+)
+async def test_movement_keys(keys: list[str], expected: str) -> None:
+    app = sample_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*keys)
+        assert cursor_author(app) == expected
+
+
+async def test_sibling_keys_skip_replies_and_stop_at_the_last_sibling() -> None:
+    app = sample_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        seen = []
+        for _ in range(8):
+            seen.append(cursor_author(app))
+            await pilot.press("J")
+        assert seen[:6] == TOP_LEVEL
+        assert seen[6:] == ["grebe", "grebe"]
+
+
+async def test_previous_top_level_goes_to_the_root_of_a_deep_comment_first() -> None:
+    app = sample_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("J", "j", "j", "j")  # verdigris, depth 2 under tessellate
+        assert cursor_author(app) == "verdigris"
+        await pilot.press("left_square_bracket")
+        assert cursor_author(app) == "tessellate"
+        await pilot.press("left_square_bracket")
+        assert cursor_author(app) == "quietfrog"
+
+
+async def test_cursor_comment_is_always_on_screen_and_marked_in_the_gutter() -> None:
+    app = sample_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(16):
+            await pilot.press("j")
+            author = cursor_author(app)
+            lines = view_lines(app)
+            marked = [line for line in lines if line.startswith("▌")]
+            assert marked, f"no cursor gutter visible on {author}"
+            header = author or "[deleted]"
+            assert any(header in line for line in marked)
+
+
+async def test_page_keys_move_by_a_screen() -> None:
+    app = sample_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = comment_view(app)
+        await pilot.press("ctrl+d")
+        first_page = view.scroll_y
+        assert first_page >= view.page_height - 1
+        assert view.cursor > 0
+        await pilot.press("pagedown")
+        assert view.scroll_y > first_page
+        await pilot.press("ctrl+u", "pageup")
+        assert view.scroll_y < first_page
+        assert cursor_author(app) in {"quietfrog", "mdorn"}
