@@ -23,6 +23,14 @@ def _author(comment: Comment, op: str | None) -> str:
     return f"{name} (OP)" if op and name == op else name
 
 
+def _wrap_line(line: str, width: int) -> list[str]:
+    """Wrap one line of plain text; its indentation (code in a comment) starts every part."""
+    line = line.replace("\t", "    ")
+    text = line.lstrip(" ")
+    lead = line[: min(len(line) - len(text), width // 2)]
+    return [lead + part for part in wrap_text(text, width - len(lead))]
+
+
 def _story_lines(thread: Thread, width: int) -> list[str]:
     lines = wrap_text(thread.title, width)
     if thread.url:
@@ -33,7 +41,7 @@ def _story_lines(thread: Thread, width: int) -> list[str]:
     if thread.plain_text:
         lines.append("")
         for paragraph in thread.plain_text.split("\n"):
-            lines.extend(wrap_text(paragraph, width) if paragraph else [""])
+            lines.extend(_wrap_line(paragraph, width))
     if thread.missing:
         lines.append(f"({thread.missing} comments could not be loaded)")
     return lines
@@ -51,7 +59,7 @@ def thread_to_text(thread: Thread, width: int = 80) -> str:
         header = f"{_author(comment, thread.author)} · {_when(comment)}{flags}"
         out.extend(f"{indent}{line}" for line in wrap_text(header, width - len(indent)))
         for paragraph in comment.plain_text.split("\n"):
-            wrapped = wrap_text(paragraph, width - len(indent) - INDENT) if paragraph else [""]
+            wrapped = _wrap_line(paragraph, width - len(indent) - INDENT)
             out.extend(f"{indent}{' ' * INDENT}{line}".rstrip() for line in wrapped)
     return "\n".join(out) + "\n"
 
