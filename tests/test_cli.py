@@ -226,6 +226,26 @@ def test_dump_text_respects_width(capsys: pytest.CaptureFixture[str], width: int
         assert word in out.replace("\n", " ")
 
 
+def test_dump_text_keeps_code_indentation(capsys: pytest.CaptureFixture[str]) -> None:
+    # Comment 26314180 has a <pre><code> list whose continuation lines are indented
+    # two more spaces than the items, and the whole block four spaces in.
+    status, out, _ = run_main(capsys, str(BIG_FILE), "--dump", "text", "--width", "100")
+    assert status == 0
+    lines = out.split("\n")
+
+    def line_with(text: str) -> str:
+        return next(line for line in lines if line.strip() == text)
+
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip(" "))
+
+    item = line_with("- Serialising it with dynamic reflection")
+    continuation = line_with("...to a *text* format!")
+    prose = next(line for line in lines if line.endswith("consists of:"))
+    assert indent(continuation) - indent(item) == 2
+    assert indent(item) - indent(prose) == 4
+
+
 def test_dump_text_indents_replies(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run_main(capsys, "--sample", "--dump", "text", "--width", "100")
     assert status == 0
