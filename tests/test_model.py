@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from typing import Any
 
 import pytest
 from hn_fixtures import algolia_nodes, algolia_parents, algolia_shape
 
 from fetchers.hn_items import thread_from_algolia
+from threads.dump_json import thread_to_json
+from threads.dump_text import thread_to_text
 from threads.model import Comment, Thread
 
 
@@ -168,3 +172,26 @@ def test_five_thousand_deep_algolia_json_without_recursion_error() -> None:
     thread = thread_from_algolia(data)
     assert thread.comment_count == 5000
     assert thread.depth("5001") == 4999
+
+
+def test_five_thousand_deep_chain_dumps() -> None:
+    thread = _chain(5000)
+    document = thread_to_json(thread)  # written without recursion
+    # Python's json reader recurses per level: only this decode gets a deeper limit.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(30_000)
+    try:
+        decoded = json.loads(document)
+    finally:
+        sys.setrecursionlimit(limit)
+    depth, node = 0, decoded["comments"][0]
+    while node["replies"]:
+        assert [reply["id"] for reply in node["replies"]] == [f"c{depth + 1}"]
+        depth, node = depth + 1, node["replies"][0]
+    assert depth == 4999
+
+    text = thread_to_text(thread, 80)
+    headers = [line for line in text.split("\n") if " · " in line]
+    assert len(headers) == 5000
+    # Indentation stops growing: the text column stays at least 40 cells wide.
+    assert max(len(line) - len(line.lstrip(" ")) for line in headers) <= 80 - 40
