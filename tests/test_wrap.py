@@ -72,7 +72,11 @@ def test_empty_text_is_one_empty_line() -> None:
 
 
 def test_styles_survive_across_breaks() -> None:
-    pieces = [("plain words then ", "normal"), ("italic words that wrap", "italic"), (" end", "normal")]
+    pieces = [
+        ("plain words then ", "normal"),
+        ("italic words that wrap", "italic"),
+        (" end", "normal"),
+    ]
     lines = wrap_pieces(pieces, 12)
     assert all(sum(cells(text) for text, _ in line) <= 12 for line in lines)
     # Every character keeps the style of the piece it came from.
@@ -120,9 +124,7 @@ def test_every_line_fits_and_text_is_kept(text: str, width: int) -> None:
     ),
     width=st.integers(2, 60),
 )
-def test_styled_pieces_fit_and_keep_their_styles(
-    pieces: list[tuple[str, str]], width: int
-) -> None:
+def test_styled_pieces_fit_and_keep_their_styles(pieces: list[tuple[str, str]], width: int) -> None:
     lines = wrap_pieces(pieces, width)
     assert all(sum(cells(text) for text, _ in line) <= width for line in lines)
     got = [(c, style) for line in lines for text, style in line for c in text if not c.isspace()]
