@@ -225,6 +225,32 @@ async def test_an_item_that_keeps_failing_is_counted_missing(hn_server: HTTPServ
     assert thread.missing == 1
 
 
+async def test_firebase_cycles_and_repeated_kids_keep_a_tree(hn_server: HTTPServer) -> None:
+    items: dict[int, Any] = {
+        1: {"id": 1, "type": "story", "title": "t", "kids": [2, 2, 3]},
+        # A comment listing the story, itself and its sibling among its replies.
+        2: {"id": 2, "type": "comment", "by": "a", "text": "x", "parent": 1, "kids": [1, 2, 3, 4]},
+        3: {"id": 3, "type": "comment", "by": "b", "text": "y", "parent": 1, "kids": [2]},
+        4: {"id": 4, "type": "comment", "by": "c", "text": "z", "parent": 2},
+    }
+    FakeFirebase(items).serve(hn_server)
+    thread = await fetch("1")
+    walked = [(c.id, depth) for c, depth in thread.walk()]
+    assert sorted(cid for cid, _ in walked) == ["2", "3", "4"]
+    assert ("4", 1) in walked
+    assert thread.parent("4").id == "2"  # type: ignore[union-attr]
+
+
+async def test_firebase_parent_cycle_is_a_bad_response(hn_server: HTTPServer) -> None:
+    items: dict[int, Any] = {
+        5: {"id": 5, "type": "comment", "by": "a", "text": "x", "parent": 6},
+        6: {"id": 6, "type": "comment", "by": "b", "text": "y", "parent": 5},
+    }
+    FakeFirebase(items).serve(hn_server)
+    with pytest.raises(BadResponse):
+        await fetch("5")
+
+
 # -- errors -----------------------------------------------------------------------------
 
 
