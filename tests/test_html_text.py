@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hn_fixtures import find_node
+from hn_fixtures import algolia_nodes, find_node
 
 from threads.blocks import Block, body_links, body_to_plain_text
 from threads.html_text import html_to_body
@@ -216,8 +216,6 @@ def test_blockquote_becomes_a_quote_block() -> None:
 
 
 def test_whole_real_thread_parses_to_readable_text(big_algolia: dict[str, Any]) -> None:
-    from hn_fixtures import algolia_nodes
-
     for node, _ in algolia_nodes(big_algolia):
         text = body_to_plain_text(html_to_body(node["text"]))
         assert text.strip(), node["id"]
