@@ -7,6 +7,7 @@ from threads.timefmt import iso_utc
 from threads.wrap import wrap_text
 
 MIN_TEXT_WIDTH = 40
+MIN_WIDTH = 20  # the narrowest `--width` the command line accepts
 INDENT = 2
 
 
@@ -22,18 +23,25 @@ def _author(comment: Comment, op: str | None) -> str:
     return f"{name} (OP)" if op and name == op else name
 
 
+def _wrap_line(line: str, width: int) -> list[str]:
+    """Wrap one line of plain text; its indentation (code in a comment) starts every part."""
+    line = line.replace("\t", "    ")
+    text = line.lstrip(" ")
+    lead = line[: min(len(line) - len(text), width // 2)]
+    return [lead + part for part in wrap_text(text, width - len(lead))]
+
+
 def _story_lines(thread: Thread, width: int) -> list[str]:
-    lines = [thread.title]
+    lines = wrap_text(thread.title, width)
     if thread.url:
-        lines.append(thread.url)
+        lines.extend(wrap_text(thread.url, width))
     points = f"{thread.points} points" if thread.points is not None else "points unknown"
-    lines.append(
-        f"{points} by {thread.author or '?'}, {_when(thread)}, {thread.comment_count} comments"
-    )
+    meta = f"{points} by {thread.author or '?'}, {_when(thread)}, {thread.comment_count} comments"
+    lines.extend(wrap_text(meta, width))
     if thread.plain_text:
         lines.append("")
         for paragraph in thread.plain_text.split("\n"):
-            lines.extend(wrap_text(paragraph, width) if paragraph else [""])
+            lines.extend(_wrap_line(paragraph, width))
     if thread.missing:
         lines.append(f"({thread.missing} comments could not be loaded)")
     return lines
@@ -41,16 +49,17 @@ def _story_lines(thread: Thread, width: int) -> list[str]:
 
 def thread_to_text(thread: Thread, width: int = 80) -> str:
     """The thread as indented plain text wrapped to `width` columns."""
-    width = max(width, MIN_TEXT_WIDTH + INDENT)
+    width = max(width, MIN_WIDTH)
     out = _story_lines(thread, width)
     for comment, depth in thread.walk():
         # Indentation stops growing once the text column would drop below 40 cells.
-        indent = " " * min(depth * INDENT, width - MIN_TEXT_WIDTH)
+        indent = " " * max(0, min(depth * INDENT, width - MIN_TEXT_WIDTH))
         flags = " [dead]" if comment.dead else ""
         out.append("")
-        out.append(f"{indent}{_author(comment, thread.author)} · {_when(comment)}{flags}")
+        header = f"{_author(comment, thread.author)} · {_when(comment)}{flags}"
+        out.extend(f"{indent}{line}" for line in wrap_text(header, width - len(indent)))
         for paragraph in comment.plain_text.split("\n"):
-            wrapped = wrap_text(paragraph, width - len(indent) - INDENT) if paragraph else [""]
+            wrapped = _wrap_line(paragraph, width - len(indent) - INDENT)
             out.extend(f"{indent}{' ' * INDENT}{line}".rstrip() for line in wrapped)
     return "\n".join(out) + "\n"
 

@@ -1,0 +1,63 @@
+"""Layering: `threads` is pure, `fetchers` never pulls in the UI.
+
+Each check runs in a fresh interpreter so modules imported by other tests don't count.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PROBE = """
+import importlib, json, pkgutil, sys
+package = importlib.import_module(sys.argv[1])
+imported = [package.__name__]
+for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+    importlib.import_module(module.name)
+    imported.append(module.name)
+print(json.dumps({"file": package.__file__, "imported": imported, "loaded": sorted(sys.modules)}))
+"""
+
+
+def import_all(package: str) -> tuple[list[str], set[str]]:
+    """Import every module of `package`; return them and the top-level names in sys.modules."""
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, package],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert Path(report["file"]).resolve().is_relative_to(ROOT)  # this checkout's code
+    return report["imported"], {name.split(".")[0] for name in report["loaded"]}
+
+
+@pytest.mark.parametrize(
+    ("package", "forbidden", "expected_modules"),
+    [
+        (
+            "threads",
+            {"textual", "httpx", "fetchers", "tui"},
+            {"threads.model", "threads.html_text", "threads.dump_json", "threads.wrap"},
+        ),
+        (
+            "fetchers",
+            {"textual", "tui"},
+            {"fetchers.hackernews", "fetchers.http", "fetchers.saved", "fetchers.load"},
+        ),
+    ],
+)
+def test_package_imports_stay_in_their_layer(
+    package: str, forbidden: set[str], expected_modules: set[str]
+) -> None:
+    imported, loaded = import_all(package)
+    assert expected_modules <= set(imported)  # the walk really covered the package
+    assert loaded & forbidden == set()
