@@ -45,8 +45,10 @@ def item_id(item: Any) -> str:
     """The id of an item as a string; `BadResponse` when there is none."""
     if isinstance(item, dict):
         value = item.get("id")
-        if isinstance(value, int | str) and not isinstance(value, bool) and str(value):
-            return str(value)
+        if isinstance(value, int | str) and not isinstance(value, bool):
+            text = clean_text(str(value)).strip()
+            if text:
+                return text
     raise BadResponse("Hacker News sent an item without an id.")
 
 

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlparse
 
 from fetchers.errors import BadTarget
 
-_HN_HOSTS = {"news.ycombinator.com", "hackernews.com", "www.hackernews.com"}
+_HN_HOSTS = {"news.ycombinator.com"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,12 +37,12 @@ def parse_target(text: str) -> Target:
         return ItemTarget("hackernews", str(int(value)))
     if match := re.fullmatch(r"hn:(\d{1,12})", value, re.IGNORECASE):
         return ItemTarget("hackernews", str(int(match[1])))
-    if value.lower().endswith(".json") or Path(value).is_file():
+    if "://" not in value and (value.lower().endswith(".json") or Path(value).is_file()):
         return FileTarget(Path(value))
     url = urlparse(value if "://" in value else f"https://{value}")
     if url.hostname in _HN_HOSTS:
         ids = parse_qs(url.query).get("id", [])
-        if ids and re.fullmatch(r"\d{1,12}", ids[0]):
+        if url.path.rstrip("/") == "/item" and ids and re.fullmatch(r"\d{1,12}", ids[0]):
             return ItemTarget("hackernews", str(int(ids[0])))
         raise BadTarget(f"{text!r} is a Hacker News address without an item id (…/item?id=N).")
     raise BadTarget(

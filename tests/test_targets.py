@@ -71,3 +71,13 @@ def test_junk_is_a_bad_target(text: str) -> None:
     assert isinstance(caught.value, FetchError)
     assert message and "\n" not in message
     assert "Traceback" not in message
+
+
+def test_an_address_ending_in_json_is_a_url_not_a_file() -> None:
+    with pytest.raises(BadTarget):
+        parse_target("https://hacker-news.firebaseio.com/v0/item/8863.json")
+
+
+def test_only_item_pages_of_hacker_news_are_threads() -> None:
+    with pytest.raises(BadTarget):
+        parse_target("https://news.ycombinator.com/user?id=123")

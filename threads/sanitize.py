@@ -21,9 +21,10 @@ _ESCAPE_SEQUENCE = re.compile(
     re.VERBOSE,
 )
 # C0 controls except tab and newline, DEL, C1 controls (0x9b is an 8-bit CSI), and the
-# bidi embedding/override/isolate marks that can make text display in a misleading order.
+# bidi embedding/override/isolate marks that can make text display in a misleading order,
+# and the Unicode line/paragraph separators (a terminal may treat them as line breaks).
 _CONTROL_CHARACTERS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
