@@ -104,6 +104,11 @@ class FoldedView:
             index = ends[index] if order[index].id in folded else index + 1
         self.visible = visible
 
+    def restore(self, folded: set[str]) -> None:
+        """Fold exactly these comments (those that exist and have replies): after a reload."""
+        self.folded = {i for i in folded if (c := self.thread.get(i)) is not None and c.children}
+        self._recompute()
+
     def fold_all(self) -> bool:
         """Fold every top-level comment: the thread shows top level only."""
         self.folded = {c.id for c in self.thread.comments if c.children}

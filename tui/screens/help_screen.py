@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -49,14 +48,14 @@ class HelpScreen(ModalScreen[None]):
         self._rows = binding_rows(underneath)
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
+        column = max((len(keys) for keys, _ in self._rows), default=0) + 2
+        text = Text()
         for keys, description in self._rows:
-            table.add_row(Text(keys), Text(description))
+            text.append(keys.ljust(column), style="bold")
+            text.append(description + "\n")
         with VerticalScroll():
             yield Static(Text("Keys  (? q escape: close)", style="bold"), markup=False)
-            yield Static(table)
+            yield Static(text, id="help-keys")
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

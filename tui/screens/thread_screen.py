@@ -100,8 +100,15 @@ class ThreadScreen(Screen[None]):
         gc.freeze()
         self.query_one(StatusBar).show_thread(message.thread)
         body = self.query_one("#thread-body", Container)
+        folded: set[str] = set()
+        cursor_id: str | None = None
+        if old := next(iter(self.query(CommentView)), None):  # a reload: keep the place
+            folded = set(old.folds.folded)
+            cursor_id = old.cursor_comment.id if old.cursor_comment else None
         await body.remove_children()
-        view = CommentView(message.thread, now=self._now, id="comments")
+        view = CommentView(
+            message.thread, now=self._now, folded=folded, cursor_id=cursor_id, id="comments"
+        )
         await body.mount(view)
         view.focus()
         if message.thread.missing:
@@ -119,7 +126,8 @@ class ThreadScreen(Screen[None]):
             )
             self.query_one(StatusBar).show_error(message.reason)
         else:
-            self.query_one(StatusBar).show_thread(self.thread)
+            view = self.query_one(CommentView)
+            self.query_one(StatusBar).show_cursor(view, view.cursor)
             self.notify(f"Reload failed: {message.reason}", severity="error", timeout=8)
 
     @on(CommentView.CursorMoved)

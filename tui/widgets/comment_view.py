@@ -51,11 +51,17 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         thread: Thread,
         *,
         now: Callable[[], datetime] | None = None,
+        folded: set[str] | None = None,
+        cursor_id: str | None = None,
         id: str | None = None,  # noqa: A002 - Textual's parameter name
     ) -> None:
+        """`folded` and `cursor_id` carry the reader's place over a reload."""
         super().__init__(id=id)
         self.thread = thread
         self.folds = FoldedView(thread)
+        if folded:
+            self.folds.restore(folded)
+        self._initial_cursor = cursor_id or thread.focus_id
         self._now = now or (lambda: datetime.now(UTC))
         self._rows: RowLayout | None = None  # made on the first resize, when the width is known
         self.cursor = 0
@@ -79,9 +85,10 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
 
     # -- layout ------------------------------------------------------------------------
     def on_mount(self) -> None:
-        focus = self.thread.focus_id
+        focus = self._initial_cursor
         if focus and self.thread.get(focus) is not None:
-            self.folds.reveal(focus)
+            if focus == self.thread.focus_id:
+                self.folds.reveal(focus)  # asked for by id: show it even if folded away
             self.cursor = self.folds.nearest_visible(focus)
 
     def on_resize(self, event: events.Resize) -> None:
