@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from hn_fixtures import BIG_STORY_ID
 from pytest_httpserver import HTTPServer
 from textual.widgets import OptionList, Static
 
 from fetchers.errors import Unreachable
 from fetchers.hackernews import ProgressCallback
 from fetchers.saved import load_sample_thread
-from hn_fixtures import BIG_STORY_ID
 from tests.tui_support import (
     app_with_source,
     comment_view,
