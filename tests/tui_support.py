@@ -24,10 +24,17 @@ def fixed_now() -> datetime:
     return FIXED_NOW
 
 
-def sample_app(config_file: Path | None = None) -> ThreadReaderApp:
+def sample_app(
+    config_file: Path | None = None, *, sixteen_colours: bool = False
+) -> ThreadReaderApp:
     """The app on the bundled sample, with a fixed clock and no user config."""
     config = load_config(config_file) if config_file else Config(Path("/nonexistent/config.toml"))
-    return create_app(Options(None, True, None, None), config=config, now=fixed_now)
+    return create_app(
+        Options(None, True, None, None),
+        config=config,
+        now=fixed_now,
+        sixteen_colours=sixteen_colours,
+    )
 
 
 def app_with_source(source: Callable[[ProgressCallback], Awaitable[Thread]]) -> ThreadReaderApp:

@@ -21,6 +21,7 @@ from tui.config import Config, is_valid_key, load_config, normalise_keys
 from tui.screens.help_screen import HelpScreen
 from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_screen import ThreadScreen, ThreadSource
+from tui.terminal import is_sixteen_colour
 from tui.widgets.comment_view import CommentView
 
 
@@ -38,9 +39,11 @@ class ThreadReaderApp(App[int]):
         config: Config | None = None,
         now: Callable[[], datetime] | None = None,
         client: httpx.AsyncClient | None = None,
+        sixteen_colours: bool | None = None,
     ) -> None:
         super().__init__()
         self.options = options
+        self.sixteen_colours = is_sixteen_colour() if sixteen_colours is None else sixteen_colours
         self.config = config if config is not None else load_config()
         self.now = now or (lambda: datetime.now(UTC))
         self._client = client
@@ -53,6 +56,8 @@ class ThreadReaderApp(App[int]):
         return self._client
 
     def on_mount(self) -> None:
+        if self.sixteen_colours:
+            self.theme = "ansi-dark"
         self._apply_key_config()
         for problem in self.config.problems:
             self.notify(problem, severity="error", timeout=10)
@@ -125,6 +130,9 @@ def create_app(
     config: Config | None = None,
     now: Callable[[], datetime] | None = None,
     client: httpx.AsyncClient | None = None,
+    sixteen_colours: bool | None = None,
 ) -> ThreadReaderApp:
     """Build the app for these options (used by `main` and by tests)."""
-    return ThreadReaderApp(options, config=config, now=now, client=client)
+    return ThreadReaderApp(
+        options, config=config, now=now, client=client, sixteen_colours=sixteen_colours
+    )

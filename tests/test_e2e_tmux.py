@@ -1,0 +1,113 @@
+"""End to end: the installed `threadreader` in a real terminal (tmux, 80x24).
+
+The command runs against pytest-httpserver on 127.0.0.1 serving the recorded 485-comment
+thread; keys go in with `send-keys`, the screen comes back with `capture-pane`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from hn_fixtures import BIG_STORY_ID
+from pytest_httpserver import HTTPServer
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
+]
+COMMAND = Path(sys.executable).with_name("threadreader")
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Callable[..., str]]:
+    """Start a detached 80x24 tmux session; yields `run(command, env)` -> session name."""
+    socket = str(tmp_path / "tmux.sock")
+    sessions: list[str] = []
+
+    def run(command: list[str], env: dict[str, str]) -> str:
+        name = f"tr-{uuid.uuid4().hex[:8]}"
+        environment = " ".join(f"{k}={v}" for k, v in env.items())
+        shell = f"env {environment} {' '.join(command)}; sleep 5"
+        subprocess.run(
+            ["tmux", "-S", socket, "new-session", "-d", "-x", "80", "-y", "24", "-s", name, shell],
+            check=True,
+        )
+        sessions.append(name)
+        return name
+
+    yield run
+    subprocess.run(["tmux", "-S", socket, "kill-server"], check=False, capture_output=True)
+
+
+def capture(socket: Path, name: str) -> str:
+    result = subprocess.run(
+        ["tmux", "-S", str(socket), "capture-pane", "-p", "-t", name],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout
+
+
+def wait_for(socket: Path, name: str, text: str, timeout: float = 15.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = capture(socket, name)
+        if text in screen:
+            return screen
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+
+
+def send(socket: Path, name: str, *keys: str) -> None:
+    subprocess.run(["tmux", "-S", str(socket), "send-keys", "-t", name, *keys], check=True)
+
+
+def test_reads_a_thread_in_a_real_terminal(
+    tmux: Callable[..., str], tmp_path: Path, httpserver: HTTPServer, big_algolia: dict
+) -> None:
+    httpserver.expect_request(f"/api/v1/items/{BIG_STORY_ID}").respond_with_json(big_algolia)
+    env = {
+        "TERM": "xterm-256color",
+        "THREADREADER_HN_ALGOLIA_URL": httpserver.url_for("/api/v1"),
+        "THREADREADER_HN_FIREBASE_URL": httpserver.url_for("/v0"),
+        "THREADREADER_CONFIG": str(tmp_path / "none.toml"),
+        "HOME": str(tmp_path),
+        "PATH": os.environ.get("PATH", ""),
+    }
+    name = tmux([str(COMMAND), str(BIG_STORY_ID)], env)
+    socket = tmp_path / "tmux.sock"
+    screen = wait_for(socket, name, "1/485")
+    assert "Speed Is the Killer Feature" in screen
+    first_author = big_algolia["children"][0]["author"]
+    assert first_author in screen
+    assert len(screen.splitlines()[0]) <= 80
+
+    send(socket, name, "C")
+    screen = wait_for(socket, name, "folded")
+    top_level = len(big_algolia["children"])
+    assert f"/{top_level} " in screen
+
+    send(socket, name, "J")
+    second_author = big_algolia["children"][1]["author"]
+    screen = wait_for(socket, name, f"2/{top_level}")
+    assert second_author in screen
+
+    send(socket, name, "?")
+    screen = wait_for(socket, name, "Next sibling")
+    send(socket, name, "Escape")
+    time.sleep(0.3)
+    send(socket, name, "q")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and "Speed Is the Killer" in capture(socket, name):
+        time.sleep(0.1)
+    assert "Traceback" not in capture(socket, name)

@@ -1,0 +1,69 @@
+"""Snapshot tests: what the reader looks like at 80x24 (fixed clock, no user config).
+
+Update after an intended visual change with `pytest tests/test_snapshots.py --snapshot-update`
+and look at the SVGs in `tests/__snapshots__/` before committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from tests.tui_support import FIXED_NOW, app_with_source, sample_app
+from threads.blocks import Block, Span
+from threads.model import Comment, Thread
+
+SnapCompare = Callable[..., bool]
+
+
+def ten_deep_thread() -> Thread:
+    """One branch ten levels deep, each reply quoting a little of its parent."""
+    thread = Thread(
+        source="hackernews",
+        id="1",
+        title="Ask HN: How deep can a thread go?",
+        author="asker",
+        points=77,
+        created=FIXED_NOW - timedelta(hours=5),
+        body=(Block("paragraph", (Span("Testing the indentation plateau at 80 columns."),)),),
+    )
+    level = thread.comments
+    for depth in range(10):
+        body = (
+            Block("quote", (Span(f"level {depth - 1} said something"),)) if depth else None,
+            Block(
+                "paragraph",
+                (
+                    Span(f"Reply at depth {depth}: "),
+                    Span("italic", italic=True),
+                    Span(" and a link", href="https://example.com/deep"),
+                ),
+            ),
+        )
+        comment = Comment(
+            id=str(100 + depth),
+            author="asker" if depth == 3 else f"user{depth}",
+            created=FIXED_NOW - timedelta(hours=4, minutes=-depth * 7),
+            body=tuple(b for b in body if b is not None),
+        )
+        level.append(comment)
+        level = comment.children
+    return thread
+
+
+def test_sample_at_80x24(snap_compare: SnapCompare) -> None:
+    assert snap_compare(sample_app(), terminal_size=(80, 24))
+
+
+def test_sample_folded_to_top_level(snap_compare: SnapCompare) -> None:
+    assert snap_compare(sample_app(), press=["J", "C"], terminal_size=(80, 24))
+
+
+def test_ten_deep_thread_in_16_colours(snap_compare: SnapCompare) -> None:
+    async def source(progress: Any) -> Thread:
+        return ten_deep_thread()
+
+    app = app_with_source(source)
+    app.sixteen_colours = True
+    assert snap_compare(app, press=["G"], terminal_size=(80, 24))
