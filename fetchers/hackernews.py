@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -18,10 +17,8 @@ from fetchers.hn_items import (
     thread_from_firebase_story,
 )
 from fetchers.http import get_json
+from fetchers.progress import ProgressCallback
 from threads.model import Comment, Thread
-
-ProgressCallback = Callable[[int, int | None], None]
-"""Called with (items loaded, items expected or None) while the Firebase path runs."""
 
 FIREBASE_CONCURRENCY = 8  # httpx slows down past ~10 in flight (bench/bench_firebase.py)
 MAX_PARENT_HOPS = 10_000  # a comment's chain up to its story; guards against parent cycles

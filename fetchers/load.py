@@ -6,7 +6,8 @@ import asyncio
 
 import httpx
 
-from fetchers.hackernews import ProgressCallback, fetch_thread
+from fetchers.hackernews import fetch_thread
+from fetchers.progress import ProgressCallback
 from fetchers.saved import load_thread_file
 from fetchers.targets import FileTarget, Target
 from threads.model import Thread

@@ -10,7 +10,7 @@ from pytest_httpserver import HTTPServer
 from textual.widgets import OptionList, Static
 
 from fetchers.errors import Unreachable
-from fetchers.hackernews import ProgressCallback
+from fetchers.progress import ProgressCallback
 from fetchers.saved import load_sample_thread
 from tests.tui_support import (
     app_with_source,

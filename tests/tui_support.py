@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.app import App
 from textual.widgets import Static
 
-from fetchers.hackernews import ProgressCallback
+from fetchers.progress import ProgressCallback
 from threads.model import Thread
 from tui.app import ThreadReaderApp, create_app
 from tui.cli import Options

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-import httpx
 from textual.app import App
 from textual.binding import Binding
 
-from fetchers.hackernews import ProgressCallback, fetch_thread
-from fetchers.hn_lists import fetch_story_list
-from fetchers.http import make_client
-from fetchers.load import load_target
+from fetchers.progress import ProgressCallback
 from fetchers.saved import load_sample_thread
 from threads.model import Thread
 from threads.stories import StoryListKind, StorySummary
@@ -23,6 +20,9 @@ from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_screen import ThreadScreen, ThreadSource
 from tui.terminal import is_sixteen_colour
 from tui.widgets.comment_view import CommentView
+
+if TYPE_CHECKING:
+    import httpx
 
 
 class ThreadReaderApp(App[int]):
@@ -52,6 +52,8 @@ class ThreadReaderApp(App[int]):
     def client(self) -> httpx.AsyncClient:
         """The one HTTP client of the app, created on first use."""
         if self._client is None:
+            from fetchers.http import make_client  # httpx costs ~0.1 s to import: only when needed
+
             self._client = make_client()
         return self._client
 
@@ -80,17 +82,23 @@ class ThreadReaderApp(App[int]):
             return sample
 
         async def from_target(progress: ProgressCallback) -> Thread:
+            from fetchers.load import load_target
+
             return await load_target(self.client, target, progress=progress)
 
         return from_target
 
     async def _fetch_list(self, kind: StoryListKind) -> list[StorySummary]:
+        from fetchers.hn_lists import fetch_story_list
+
         return await fetch_story_list(self.client, kind)
 
     def open_story(self, story: StorySummary) -> None:
         """Push the thread screen for a story from a list."""
 
         async def source(progress: ProgressCallback) -> Thread:
+            from fetchers.hackernews import fetch_thread
+
             return await fetch_thread(self.client, story.id, progress=progress)
 
         self.push_screen(ThreadScreen(source, now=self.now, title=story.title))

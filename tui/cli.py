@@ -9,8 +9,6 @@ import sys
 from dataclasses import dataclass
 
 from fetchers.errors import FetchError
-from fetchers.http import make_client
-from fetchers.load import load_target
 from fetchers.saved import load_sample_thread
 from fetchers.targets import Target, parse_target
 from threads.dump_json import iter_thread_json
@@ -73,6 +71,9 @@ def parse_options(argv: list[str]) -> Options:
 async def fetch_for_dump(options: Options) -> Thread:
     if options.sample or options.target is None:
         return load_sample_thread()
+    from fetchers.http import make_client  # httpx is imported only when a fetch is needed
+    from fetchers.load import load_target
+
     async with make_client() as client:
         return await load_target(client, options.target)
 

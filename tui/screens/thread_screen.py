@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from fetchers.errors import FetchError
-from fetchers.hackernews import ProgressCallback
+from fetchers.progress import ProgressCallback
 from threads.model import Thread
 from tui.messages import LoadFailed, LoadProgress, ThreadLoaded
 from tui.widgets.comment_view import CommentView

@@ -35,7 +35,7 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
 
     BINDINGS = COMMENT_VIEW_BINDINGS
     DEFAULT_CSS = """
-    CommentView { scrollbar-size-vertical: 1; scrollbar-gutter: stable; }
+    CommentView { scrollbar-size-vertical: 1; scrollbar-gutter: stable; background: $background; }
     """
 
     @dataclass
