@@ -1,0 +1,24 @@
+"""`make bench`: every benchmark in turn, each printing its own figures."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+BENCHMARKS = [
+    ("comment view (headless, 120x40)", ["bench.bench_view"]),
+    ("launch to first frame (tmux, 80x24)", ["bench.bench_launch"]),
+    ("Firebase fallback (local server, 20 ms latency)", ["bench.bench_firebase", "--levels", "4,8,16"]),
+]
+
+
+def main() -> int:
+    failures = 0
+    for title, module in BENCHMARKS:
+        print(f"\n== {title}", flush=True)
+        failures += subprocess.run([sys.executable, "-m", *module]).returncode != 0
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
