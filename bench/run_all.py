@@ -8,7 +8,10 @@ import sys
 BENCHMARKS = [
     ("comment view (headless, 120x40)", ["bench.bench_view"]),
     ("launch to first frame (tmux, 80x24)", ["bench.bench_launch"]),
-    ("Firebase fallback (local server, 20 ms latency)", ["bench.bench_firebase", "--levels", "4,8,16"]),
+    (
+        "Firebase fallback (local server, 20 ms latency)",
+        ["bench.bench_firebase", "--levels", "4,8,16"],
+    ),
 ]
 
 

@@ -96,3 +96,31 @@ async def test_page_keys_move_by_a_screen() -> None:
         await pilot.press("ctrl+u", "pageup")
         assert view.scroll_y < first_page
         assert cursor_author(app) in {"quietfrog", "mdorn"}
+
+
+async def test_deleted_and_dead_comments_are_one_line_placeholders_with_replies() -> None:
+    app = sample_app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("J", "J", "j", "j")  # nullset's deleted reply
+        view = comment_view(app)
+        assert view.cursor_comment is not None and view.cursor_comment.deleted
+        assert view.layout_rows.height(view.cursor) == 2  # header and the gap
+        await pilot.press("j")
+        assert cursor_author(app) == "riverbend"  # its reply survived
+        await pilot.press("G", "k")
+        assert cursor_author(app) == "throwaway_x9"
+        lines = view_lines(app)
+        header = next(i for i, line in enumerate(lines) if "throwaway_x9" in line)
+        assert "[dead]" in lines[header]
+        assert "gift to our competitors" not in "\n".join(lines)
+
+
+async def test_a_click_selects_the_comment_under_the_pointer() -> None:
+    app = sample_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = view_lines(app)
+        row = next(i for i, line in enumerate(lines) if "mdorn" in line)
+        await pilot.click("#comments", offset=(10, row + 1))
+        assert cursor_author(app) == "mdorn"

@@ -194,3 +194,24 @@ async def test_a_successful_reload_keeps_folds_and_the_cursor() -> None:
         view = comment_view(app)
         assert view.folds.is_folded(view.thread.comments[1].id)
         assert view.folds.hidden_count(view.thread.comments[1].id) == 4
+
+
+async def test_loading_shows_progress_of_a_slow_fetch() -> None:
+    import asyncio
+
+    release = asyncio.Event()
+
+    async def slow(progress: ProgressCallback) -> Thread:
+        progress(312, 2170)
+        await release.wait()
+        return load_sample_thread()
+
+    app = app_with_source(slow)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        message = str(app.screen.query_one("#message", Static).render())
+        assert "312/2,170 comments" in message
+        assert "312/2,170" in status_text(app)
+        release.set()
+        await pilot.pause()
+        assert cursor_author(app) == "quietfrog"

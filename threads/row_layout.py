@@ -25,6 +25,11 @@ GAP = 1  # blank rows after each comment
 BODY_CACHE_SIZE = 1500  # wrapped bodies kept; more would cost memory on huge threads
 
 
+def is_placeholder(comment: Comment) -> bool:
+    """Deleted and dead comments show as one header line (their replies stay)."""
+    return comment.deleted or comment.dead
+
+
 def estimate_body_rows(body: Body, width: int) -> int:
     """Rows a body will take, without wrapping it (~10 % slack for word breaks)."""
     rows = max(0, len(body) - 1)
@@ -77,7 +82,7 @@ class RowLayout:
         if lines is not None:
             self._bodies.move_to_end(comment.id)
             return lines
-        lines = [] if comment.deleted else body_lines(comment.body, self.text_width(depth))
+        lines = [] if is_placeholder(comment) else body_lines(comment.body, self.text_width(depth))
         self._bodies[comment.id] = lines
         if len(self._bodies) > BODY_CACHE_SIZE:
             self._bodies.popitem(last=False)
@@ -89,7 +94,9 @@ class RowLayout:
         height = self._height_of.get(comment.id)
         if height is None:
             rows = (
-                0 if comment.deleted else estimate_body_rows(comment.body, self.text_width(depth))
+                0
+                if is_placeholder(comment)
+                else estimate_body_rows(comment.body, self.text_width(depth))
             )
             height = self._height_of[comment.id] = 1 + rows + GAP
         return height
