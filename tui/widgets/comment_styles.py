@@ -34,6 +34,8 @@ _BASE: dict[str, Style] = {
     "rule": Style(color="bright_black"),
     "cursor": Style(color="black", bgcolor="yellow"),
     "blank": Style(),
+    "snippet": Style(),
+    "hit-meta": Style(color="bright_black"),
 }
 _MODIFIERS: dict[str, Style] = {
     "italic": Style(italic=True),
@@ -41,6 +43,7 @@ _MODIFIERS: dict[str, Style] = {
     "code": Style(color="green"),
     "link": Style(color="cyan", underline=True),
     "dim": Style(dim=True),
+    "match": Style(bold=True, color="black", bgcolor="yellow"),
 }
 
 

@@ -1,0 +1,187 @@
+"""Fuzzy search over a thread: a word -> comments index, queried word by word.
+
+Each query word is matched against the thread's vocabulary (exact, then prefix, then
+rapidfuzz similarity for typos and inflections), the matching words' comments are
+intersected across query words, and the survivors ranked: exact > prefix > fuzzy, more
+matched words first, then thread order. Measured: whole-body fuzzy scoring misses typos
+and is slower; this stays within a few ms a keystroke at 10,000 comments
+(bench/bench_search.py).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from threads.model import Comment, Thread
+from threads.search_query import SearchQuery, parse_query
+from threads.tokens import normalise, words
+
+EXACT, PREFIX, FUZZY = 3, 2, 1
+FUZZY_CUTOFF = 82.0  # ratio: one typo in a 5-letter word; "socialist" ~ "socialism" is 89
+MIN_PREFIX = 3  # shorter query words match whole words only
+MIN_FUZZY = 4
+
+
+@dataclass(frozen=True, slots=True)
+class WordMatch:
+    """A vocabulary word that matches a query word, and how well."""
+
+    word: str
+    kind: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One matching comment, with what to highlight."""
+
+    comment: Comment
+    order: int
+    """Position in the thread's display order."""
+    match: int
+    """0-100: how closely the comment matches (100 = every word exactly)."""
+    words: frozenset[str]
+    """Normalised words that matched (highlighted in the body)."""
+
+
+class SearchResult:
+    """All hits of one query: ranked for the hit list, in thread order for `n`/`N`."""
+
+    def __init__(
+        self,
+        index: SearchIndex,
+        query: SearchQuery,
+        per_word: list[dict[int, WordMatch]],
+        ranked: list[int],
+        matched_words: frozenset[str] = frozenset(),
+    ) -> None:
+        self._index = index
+        self.query = query
+        self._per_word = per_word
+        self._matched_words = matched_words
+        self.ranked = ranked
+        """Comment indexes (display order) in rank order."""
+        self.in_thread_order = sorted(ranked)
+        """The same, in thread order."""
+
+    def __len__(self) -> int:
+        return len(self.ranked)
+
+    @property
+    def highlight_words(self) -> frozenset[str]:
+        """Every vocabulary word this query matched, for highlighting in bodies."""
+        found = set(self._matched_words)
+        for phrase in self.query.phrases:
+            found.update(phrase.split())
+        return frozenset(found)
+
+    def hit(self, order: int) -> SearchHit:
+        """The hit for one comment index."""
+        matches = [best[order] for best in self._per_word]
+        highlighted = {m.word for m in matches}
+        for phrase in self.query.phrases:
+            highlighted.update(phrase.split())
+        scores = [m.score for m in matches] + [100.0] * (
+            len(self.query.phrases) + len(self.query.authors)
+        )
+        match = round(sum(scores) / len(scores)) if scores else 100
+        return SearchHit(self._index.thread.tree.order[order], order, match, frozenset(highlighted))
+
+    def top(self, limit: int | None = None) -> list[SearchHit]:
+        """The best hits, in rank order."""
+        chosen = self.ranked if limit is None else self.ranked[:limit]
+        return [self.hit(order) for order in chosen]
+
+
+class SearchIndex:
+    """Built once per thread (off the UI thread); queried on every keystroke."""
+
+    def __init__(self, thread: Thread) -> None:
+        self.thread = thread
+        postings: dict[str, list[int]] = {}
+        authors: dict[str, list[int]] = {}
+        joined: dict[int, str] = {}
+        for index, comment in enumerate(thread.tree.order):
+            if comment.deleted:
+                continue  # deleted comments are never hits
+            comment_words = words(comment.plain_text)
+            joined[index] = " " + " ".join(comment_words) + " "
+            for word in dict.fromkeys(comment_words):
+                postings.setdefault(word, []).append(index)
+            if comment.author:
+                authors.setdefault(normalise(comment.author), []).append(index)
+        self._postings = postings
+        self._vocabulary = sorted(postings)
+        self._authors = authors
+        self._author_names = sorted(authors)
+        self._joined = joined  # normalised words joined by spaces: phrase search
+
+    def word_matches(self, word: str) -> list[WordMatch]:
+        """Vocabulary words matching a query word: exact, by prefix, fuzzily."""
+        return _matches(word, self._vocabulary, self._postings)
+
+    def _best_per_comment(self, matches: list[WordMatch]) -> dict[int, WordMatch]:
+        """Comment index -> its best match for one query word."""
+        best: dict[int, WordMatch] = {}
+        for match in sorted(matches, key=lambda m: (m.kind, m.score)):  # better ones overwrite
+            best.update(dict.fromkeys(self._postings[match.word], match))
+        return best
+
+    def search(self, query: str | SearchQuery) -> SearchResult:
+        """Every hit of a query."""
+        parsed = parse_query(query) if isinstance(query, str) else query
+        per_word: list[dict[int, WordMatch]] = []
+        candidates: set[int] | None = None
+        if parsed.is_empty:
+            return SearchResult(self, parsed, [], [])
+        matched_words: set[str] = set()
+        for word in parsed.words:
+            matches = self.word_matches(word)
+            matched_words.update(m.word for m in matches)
+            best = self._best_per_comment(matches)
+            per_word.append(best)
+            candidates = set(best) if candidates is None else candidates & best.keys()
+        for phrase in parsed.phrases:
+            needle = f" {phrase} "
+            pool = self._joined.keys() if candidates is None else candidates
+            candidates = {i for i in pool if needle in self._joined[i]}
+        if parsed.authors:
+            by_author = self._author_comments(parsed.authors)
+            candidates = by_author if candidates is None else candidates & by_author
+        found = candidates or set()
+
+        # Rank: better match kinds, then more distinct matched words, then thread order.
+        def rank(order: int) -> tuple[int, int, int]:
+            matches = [best[order] for best in per_word]
+            return (-sum(m.kind for m in matches), -len({m.word for m in matches}), order)
+
+        ranked = sorted(found, key=rank)
+        return SearchResult(self, parsed, per_word, ranked, frozenset(matched_words))
+
+    def _author_comments(self, names: tuple[str, ...]) -> set[int]:
+        found: set[int] = set()
+        for name in names:
+            for match in _matches(name, self._author_names, self._authors):
+                found.update(self._authors[match.word])
+        return found
+
+
+def _matches(word: str, vocabulary: list[str], postings: dict[str, list[int]]) -> list[WordMatch]:
+    found: dict[str, WordMatch] = {}
+    if word in postings:
+        found[word] = WordMatch(word, EXACT, 100.0)
+    if len(word) >= MIN_PREFIX:
+        start = bisect_left(vocabulary, word)
+        for candidate in vocabulary[start:]:
+            if not candidate.startswith(word):
+                break
+            found.setdefault(candidate, WordMatch(candidate, PREFIX, 95.0))
+    if len(word) >= MIN_FUZZY:
+        for candidate, score, _ in process.extract(
+            word, vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
+        ):
+            found.setdefault(candidate, WordMatch(candidate, FUZZY, score))
+    return list(found.values())
