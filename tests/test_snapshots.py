@@ -67,3 +67,17 @@ def test_ten_deep_thread_in_16_colours(snap_compare: SnapCompare) -> None:
     app = app_with_source(source)
     app.sixteen_colours = True
     assert snap_compare(app, press=["G"], terminal_size=(80, 24))
+
+
+def test_search_hit_list_open(snap_compare: SnapCompare) -> None:
+    async def type_query(pilot: Any) -> None:
+        await pilot.pause(0.3)
+        await pilot.press("slash", *"socialist")
+        screen = pilot.app.screen
+        for _ in range(200):  # the query runs in a worker: wait for its result
+            if screen.shown_generation == screen._query_generation:
+                break
+            await pilot.pause(0.02)
+        await pilot.pause()
+
+    assert snap_compare(sample_app(), run_before=type_query, terminal_size=(80, 24))

@@ -16,6 +16,7 @@ from threads.footnotes import footnote_map
 from threads.model import Comment, Thread
 from threads.plain_body import plain_body
 from threads.sanitize import clean_optional, clean_text
+from threads.search_index import SearchHit
 from threads.timefmt import iso_utc
 
 
@@ -75,6 +76,16 @@ def iter_thread_json(thread: Thread) -> Iterator[str]:
         stack.append("]}")
         stack.extend(reversed(entry.children))
     yield "]}"
+
+
+def hits_to_json(thread: Thread, query: str, hits: list[SearchHit]) -> str:
+    """`--dump json --search Q`: the story's fields, `query`, and `hits` in rank order."""
+    fields = {**thread_fields(thread), "query": query}
+    encoded = [
+        json.dumps({**comment_fields(hit.comment), "match": hit.match}, ensure_ascii=False)
+        for hit in hits
+    ]
+    return _open_object(fields, "hits") + ", ".join(encoded) + "]}"
 
 
 def thread_to_json(thread: Thread) -> str:

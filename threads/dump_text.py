@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from threads.model import Comment, Thread
+from threads.search_index import SearchHit
 from threads.timefmt import iso_utc
 from threads.wrap import wrap_text
 
@@ -47,6 +48,20 @@ def _story_lines(thread: Thread, width: int) -> list[str]:
     return lines
 
 
+def _comment_block(
+    comment: Comment, thread: Thread, indent: str, width: int, extra: str = ""
+) -> list[str]:
+    """A blank line, the header (`author · time [dead]`), the wrapped body."""
+    flags = " [dead]" if comment.dead else ""
+    out = [""]
+    header = f"{_author(comment, thread.author)} · {_when(comment)}{flags}{extra}"
+    out.extend(f"{indent}{line}" for line in wrap_text(header, width - len(indent)))
+    for paragraph in comment.plain_text.split("\n"):
+        wrapped = _wrap_line(paragraph, width - len(indent) - INDENT)
+        out.extend(f"{indent}{' ' * INDENT}{line}".rstrip() for line in wrapped)
+    return out
+
+
 def thread_to_text(thread: Thread, width: int = 80) -> str:
     """The thread as indented plain text wrapped to `width` columns."""
     width = max(width, MIN_WIDTH)
@@ -54,13 +69,18 @@ def thread_to_text(thread: Thread, width: int = 80) -> str:
     for comment, depth in thread.walk():
         # Indentation stops growing once the text column would drop below 40 cells.
         indent = " " * max(0, min(depth * INDENT, width - MIN_TEXT_WIDTH))
-        flags = " [dead]" if comment.dead else ""
-        out.append("")
-        header = f"{_author(comment, thread.author)} · {_when(comment)}{flags}"
-        out.extend(f"{indent}{line}" for line in wrap_text(header, width - len(indent)))
-        for paragraph in comment.plain_text.split("\n"):
-            wrapped = _wrap_line(paragraph, width - len(indent) - INDENT)
-            out.extend(f"{indent}{' ' * INDENT}{line}".rstrip() for line in wrapped)
+        out.extend(_comment_block(comment, thread, indent, width))
+    return "\n".join(out) + "\n"
+
+
+def hits_to_text(thread: Thread, query: str, hits: list[SearchHit], width: int = 80) -> str:
+    """Search hits in rank order, each with its depth and match score."""
+    width = max(width, MIN_WIDTH)
+    out = _story_lines(thread, width)
+    out += ["", f"{len(hits)} hit{'s' * (len(hits) != 1)} for {query}"]
+    for hit in hits:
+        extra = f" · depth {thread.tree.depths[hit.order]} · match {hit.match}"
+        out.extend(_comment_block(hit.comment, thread, "", width, extra))
     return "\n".join(out) + "\n"
 
 

@@ -71,6 +71,10 @@ class SearchResult:
         return len(self.ranked)
 
     @property
+    def thread(self) -> Thread:
+        return self._index.thread
+
+    @property
     def highlight_words(self) -> frozenset[str]:
         """Every vocabulary word this query matched, for highlighting in bodies."""
         found = set(self._matched_words)

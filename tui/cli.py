@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from fetchers.errors import FetchError
 from fetchers.saved import load_sample_thread
 from fetchers.targets import Target, parse_target
-from threads.dump_json import iter_thread_json
-from threads.dump_text import thread_to_markdown, thread_to_text
+from threads.dump_json import hits_to_json, iter_thread_json
+from threads.dump_text import hits_to_text, thread_to_markdown, thread_to_text
 from threads.model import Thread
+from threads.search_index import SearchIndex
 
 EXIT_OK, EXIT_FETCH_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -26,6 +27,7 @@ class Options:
     sample: bool
     dump: str | None
     width: int | None
+    search: str | None = None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--width", type=int, metavar="N", help="wrap width for --dump text (default: terminal)"
     )
+    parser.add_argument(
+        "--search", metavar="Q", help="with --dump: only the hits of a fuzzy search, best first"
+    )
     return parser
 
 
@@ -57,6 +62,8 @@ def parse_options(argv: list[str]) -> Options:
         parser.error("give either TARGET or --sample, not both")
     if args.dump and not (args.sample or args.target):
         parser.error("--dump needs a TARGET or --sample")
+    if args.search is not None and not args.dump:
+        parser.error("--search needs --dump (in the reader, press / to search)")
     if args.width is not None and args.width < 20:
         parser.error("--width must be at least 20")
     target = None
@@ -65,7 +72,9 @@ def parse_options(argv: list[str]) -> Options:
             target = parse_target(args.target)
         except FetchError as error:
             parser.error(str(error))
-    return Options(target=target, sample=args.sample, dump=args.dump, width=args.width)
+    return Options(
+        target=target, sample=args.sample, dump=args.dump, width=args.width, search=args.search
+    )
 
 
 async def fetch_for_dump(options: Options) -> Thread:
@@ -80,14 +89,20 @@ async def fetch_for_dump(options: Options) -> Thread:
 
 def write_dump(thread: Thread, options: Options) -> None:
     out = sys.stdout
-    if options.dump == "json":
+    width = options.width or shutil.get_terminal_size((80, 24)).columns
+    if options.search is not None:
+        hits = SearchIndex(thread).search(options.search).top()
+        if options.dump == "json":
+            out.write(hits_to_json(thread, options.search, hits) + "\n")
+        else:
+            out.write(hits_to_text(thread, options.search, hits, width))
+    elif options.dump == "json":
         for chunk in iter_thread_json(thread):
             out.write(chunk)
         out.write("\n")
     elif options.dump == "markdown":
         out.write(thread_to_markdown(thread))
     else:
-        width = options.width or shutil.get_terminal_size((80, 24)).columns
         out.write(thread_to_text(thread, width))
     out.flush()
 

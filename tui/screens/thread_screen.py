@@ -10,27 +10,29 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from fetchers.errors import FetchError
 from fetchers.progress import ProgressCallback
 from threads.model import Thread
 from tui.messages import LoadFailed, LoadProgress, ThreadLoaded
+from tui.screens.thread_search import ThreadSearch
 from tui.widgets.comment_view import CommentView
+from tui.widgets.search_panel import SearchPanel
 from tui.widgets.status_bar import StatusBar
 
 ThreadSource = Callable[[ProgressCallback], Awaitable[Thread]]
 """Something that produces a thread, reporting progress as it goes."""
 
 
-class ThreadScreen(Screen[None]):
+class ThreadScreen(ThreadSearch):
     """One thread. A failed reload keeps the thread already on screen."""
 
     BINDINGS = [
-        Binding("r", "reload", "Reload", id="reload"),
+        Binding("r", "reload", "Reload", id="reload", show=False),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
-        Binding("q,escape", "back", "Back", id="back", key_display="q"),
+        Binding("q", "back", "Back", id="back"),
+        Binding("escape", "escape", "Clear search / back", id="escape", show=False),
     ]
 
     def __init__(
@@ -47,6 +49,7 @@ class ThreadScreen(Screen[None]):
         yield StatusBar(id="status")
         with Container(id="thread-body"):
             yield Static("Loading…", id="message", markup=False)
+        yield SearchPanel()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -111,6 +114,7 @@ class ThreadScreen(Screen[None]):
         )
         await body.mount(view)
         view.focus()
+        self.reset_search(message.thread)
         if message.thread.missing:
             self.notify(
                 f"{message.thread.missing} comments could not be loaded.", severity="warning"
@@ -132,7 +136,7 @@ class ThreadScreen(Screen[None]):
 
     @on(CommentView.CursorMoved)
     def _track_cursor(self, message: CommentView.CursorMoved) -> None:
-        self.query_one(StatusBar).show_cursor(message.view, message.position)
+        self.query_one(StatusBar).show_cursor(message.view, message.position, self.hit_position())
 
     # -- actions -----------------------------------------------------------------------
     def action_reload(self) -> None:
@@ -143,6 +147,11 @@ class ThreadScreen(Screen[None]):
         from tui.screens.help_screen import HelpScreen
 
         self.app.push_screen(HelpScreen(self))
+
+    def action_escape(self) -> None:
+        """`escape` clears search highlights first, then goes back."""
+        if not self.clear_search():
+            self.action_back()
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:

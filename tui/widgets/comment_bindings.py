@@ -40,10 +40,13 @@ COMMENT_VIEW_BINDINGS: list[BindingType] = [
     _key("space,enter", "toggle_fold", "Fold", show=True, key_display="space"),
     _key("h,left", "fold", "Fold / parent"),
     _key("l,right", "unfold", "Unfold"),
-    _key("C", "fold_all", "Fold all", show=True),
-    _key("E", "unfold_all", "Unfold all", show=True),
+    _key("C", "fold_all", "Fold all"),
+    _key("E", "unfold_all", "Unfold all"),
     _key("minus", "fold_level", "Fold a level", key_display="-"),
     _key("plus", "unfold_level", "Unfold a level", key_display="+"),
+    Binding("slash", "screen.open_search", "Search", show=True, id="search", key_display="/"),
+    Binding("n", "screen.next_hit", "Next hit", id="next_hit", show=False),
+    Binding("N", "screen.previous_hit", "Previous hit", id="previous_hit", show=False),
 ]
 
 

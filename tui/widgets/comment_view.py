@@ -20,6 +20,7 @@ from textual.strip import Strip
 
 from threads.comment_lines import Line
 from threads.folding import FoldedView
+from threads.highlight import highlight_line
 from threads.model import Comment, Thread
 from threads.row_layout import INDENT, RowLayout
 from tui.widgets.comment_bindings import COMMENT_VIEW_BINDINGS, CommentViewActions
@@ -66,6 +67,7 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         self._rows: RowLayout | None = None  # made on the first resize, when the width is known
         self.cursor = 0
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(4096)
+        self._highlight: frozenset[str] = frozenset()
         self._refining = False
         self.refine_in_background = True
         """Make estimated heights exact after the first frame (benchmarks turn it off)."""
@@ -182,7 +184,7 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         comment = self.folds.comment_at(position)
         selected = position == self.cursor
         hidden = self.folds.hidden_count(comment.id) if line_index == 0 else 0
-        key = (comment.id, line_index, selected, hidden, width)
+        key = (comment.id, line_index, selected, hidden, width, self._highlight)
         return self._cached(key, lambda: self._comment_strip(position, line_index, selected, width))
 
     def _cached(self, key: tuple[object, ...], make: Callable[[], Strip]) -> Strip:
@@ -208,6 +210,7 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         else:
             body = rows.body(comment, depth)
             line = body[line_index - 1] if line_index - 1 < len(body) else []
+            line = highlight_line(line, self._highlight)
         gap = line_index >= rows.height(position) - 1
         return self._strip(line, levels, width, selected, gap=gap)
 
@@ -272,6 +275,13 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         position, _ = self.layout_rows.locate(event.y + int(self.scroll_y))
         if position >= 0:
             self.move_cursor(position)
+
+    def set_highlight(self, words: frozenset[str]) -> None:
+        """Mark these (normalised) words wherever they appear in bodies."""
+        if words != self._highlight:
+            self._highlight = words
+            self._strips.clear()
+            self.refresh()
 
     def expand_to(self, comment_id: str) -> bool:
         """Unfold what hides a comment and put the cursor on it (search hits, links)."""

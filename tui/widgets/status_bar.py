@@ -38,10 +38,13 @@ class StatusBar(Static):
         domain = f" ({url_domain(url)})" if url else ""
         self.update(f"{title}{domain}")
 
-    def show_cursor(self, view: CommentView, position: int) -> None:
+    def show_cursor(
+        self, view: CommentView, position: int, hit: tuple[int, int] | None = None
+    ) -> None:
         thread = view.thread
         total = len(view.folds)
         hidden = thread.comment_count - total
         folded = f" · {hidden:,} folded" if hidden else ""
         where = f"{position + 1:,}/{total:,}" if total else "no comments"
-        self.update(f"{where}{folded} │ {thread.title}")
+        found = f" · hit {hit[0]}/{hit[1]}" if hit else ""
+        self.update(f"{where}{folded}{found} │ {thread.title}")
