@@ -215,3 +215,29 @@ async def test_loading_shows_progress_of_a_slow_fetch() -> None:
         release.set()
         await pilot.pause()
         assert cursor_author(app) == "quietfrog"
+
+
+async def test_slash_on_the_front_page_searches_stories(hn_server: HTTPServer) -> None:
+    from hn_fixtures import load_fixture
+
+    found = load_fixture("algolia-search-30-stories.json")
+    hn_server.expect_request("/v0/topstories.json").respond_with_json([7])
+    hn_server.expect_request("/v0/item/7.json").respond_with_json(_firebase_story(7, "Top one", []))
+    hn_server.expect_request(
+        "/api/v1/search",
+        query_string={"query": "firefox", "tags": "story", "hitsPerPage": "30", "page": "0"},
+    ).respond_with_json(found)
+    app = create_app(
+        Options(None, False, None, None), config=Config(Path("/nonexistent")), now=fixed_now
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("slash", *"firefox", "enter")
+        await pilot.pause(0.3)
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 30
+        assert found["hits"][0]["title"] in str(options.get_option_at_index(0).prompt)
+        assert "matching 'firefox'" in str(app.screen.query_one("#list-status", Static).render())
+        await pilot.press("escape")  # back to the list it came from
+        await pilot.pause(0.3)
+        assert app.screen.query_one(OptionList).option_count == 1

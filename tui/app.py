@@ -66,7 +66,11 @@ class ThreadReaderApp(App[int]):
         if self.options.sample or self.options.target is not None:
             self.push_screen(ThreadScreen(self._initial_source(), now=self.now))
         else:
-            self.push_screen(StoryListScreen(self._fetch_list, self.open_story, now=self.now))
+            self.push_screen(
+                StoryListScreen(
+                    self._fetch_list, self.open_story, now=self.now, search_stories=self._search
+                )
+            )
 
     async def on_unmount(self) -> None:
         if self._client is not None:
@@ -92,6 +96,11 @@ class ThreadReaderApp(App[int]):
         from fetchers.hn_lists import fetch_story_list
 
         return await fetch_story_list(self.client, kind)
+
+    async def _search(self, query: str) -> list[StorySummary]:
+        from fetchers.hn_search import search_stories
+
+        return await search_stories(self.client, query)
 
     def open_story(self, story: StorySummary) -> None:
         """Push the thread screen for a story from a list."""

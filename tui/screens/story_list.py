@@ -10,7 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static, Tab, Tabs
+from textual.widgets import Footer, Input, OptionList, Static, Tab, Tabs
 from textual.widgets.option_list import Option
 
 from fetchers.errors import FetchError
@@ -19,6 +19,8 @@ from threads.timefmt import relative_age
 
 FetchStoryList = Callable[[StoryListKind], Awaitable[list[StorySummary]]]
 """Loads one front-page list."""
+SearchStories = Callable[[str], Awaitable[list[StorySummary]]]
+"""Searches the site's stories."""
 
 
 def story_row(number: int, story: StorySummary, now: datetime) -> Text:
@@ -47,9 +49,11 @@ class StoryListScreen(Screen[None]):
         ),
         Binding("j", "cursor('down')", "Down", show=False, id="story_down"),
         Binding("k", "cursor('up')", "Up", show=False, id="story_up"),
+        Binding("slash", "search", "Search stories", id="story_search", key_display="/"),
         Binding("r", "reload", "Reload", id="story_reload"),
         Binding("question_mark", "help", "Help", id="story_help", key_display="?"),
-        Binding("q,escape", "app.quit", "Quit", id="quit", key_display="q"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+        Binding("escape", "escape", "Cancel search / quit", id="story_escape", show=False),
     ]
 
     def __init__(
@@ -58,9 +62,12 @@ class StoryListScreen(Screen[None]):
         open_story: Callable[[StorySummary], None],
         *,
         now: Callable[[], datetime],
+        search_stories: SearchStories | None = None,
     ) -> None:
         super().__init__()
         self._fetch_list = fetch_list
+        self._search_stories = search_stories
+        self._query: str | None = None  # showing search results for this query
         self._open_story = open_story
         self._now = now
         self._kind: StoryListKind = "top"
@@ -72,6 +79,9 @@ class StoryListScreen(Screen[None]):
         )
         yield Static("Loading…", id="list-status", markup=False)
         yield OptionList(id="stories")
+        yield Input(
+            placeholder="search Hacker News stories (enter: search, esc: cancel)", id="story-query"
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -79,18 +89,22 @@ class StoryListScreen(Screen[None]):
         self.load()
 
     def load(self) -> None:
-        self.query_one("#list-status", Static).update(f"Loading {self._kind} stories…")
-        self._fetch(self._kind)
+        what = f"stories matching {self._query!r}" if self._query else f"{self._kind} stories"
+        self.query_one("#list-status", Static).update(f"Loading {what}…")
+        self._fetch(self._kind, self._query)
 
     @work(exclusive=True, group="story-list", exit_on_error=False)
-    async def _fetch(self, kind: StoryListKind) -> None:
+    async def _fetch(self, kind: StoryListKind, query: str | None) -> None:
         try:
-            stories = await self._fetch_list(kind)
+            if query is not None and self._search_stories is not None:
+                stories = await self._search_stories(query)
+            else:
+                stories = await self._fetch_list(kind)
         except FetchError as error:
-            if kind == self._kind:
+            if (kind, query) == (self._kind, self._query):
                 self.query_one("#list-status", Static).update(f"{error}  Press r to retry.")
             return
-        if kind != self._kind:
+        if (kind, query) != (self._kind, self._query):
             return  # the user switched lists meanwhile
         self._stories = stories
         options = self.query_one(OptionList)
@@ -100,12 +114,14 @@ class StoryListScreen(Screen[None]):
             [Option(story_row(i, s, now), id=s.id) for i, s in enumerate(self._stories, 1)]
         )
         options.highlighted = 0 if self._stories else None
-        self.query_one("#list-status", Static).update(f"{len(self._stories)} {kind} stories")
+        what = f"matching {query!r}" if query is not None else kind
+        self.query_one("#list-status", Static).update(f"{len(self._stories)} stories {what}")
 
     def action_show_list(self, kind: str) -> None:
         chosen = next((k for k in STORY_LIST_KINDS if k == kind), None)
-        if chosen is not None and chosen != self._kind:
+        if chosen is not None and (chosen != self._kind or self._query is not None):
             self._kind = chosen
+            self._query = None
             self.query_one(Tabs).active = kind
             self.query_one(OptionList).clear_options()
             self.load()
@@ -122,6 +138,34 @@ class StoryListScreen(Screen[None]):
 
     def action_reload(self) -> None:
         self.load()
+
+    def action_search(self) -> None:
+        if self._search_stories is not None:
+            field = self.query_one("#story-query", Input)
+            field.add_class("-open")
+            field.focus()
+
+    @on(Input.Submitted, "#story-query")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self._close_search()
+        if event.value.strip():
+            self._query = event.value.strip()
+            self.query_one(OptionList).clear_options()
+            self.load()
+
+    def _close_search(self) -> None:
+        self.query_one("#story-query", Input).remove_class("-open")
+        self.query_one(OptionList).focus()
+
+    def action_escape(self) -> None:
+        """Escape in the search field cancels it; search results go back to the list."""
+        if self.query_one("#story-query", Input).has_focus:
+            self._close_search()
+        elif self._query is not None:
+            self._query = None
+            self.load()
+        else:
+            self.app.exit()
 
     def action_help(self) -> None:
         from tui.screens.help_screen import HelpScreen
