@@ -124,3 +124,17 @@ async def test_a_click_selects_the_comment_under_the_pointer() -> None:
         row = next(i for i, line in enumerate(lines) if "mdorn" in line)
         await pilot.click("#comments", offset=(10, row + 1))
         assert cursor_author(app) == "mdorn"
+
+
+async def test_no_color_renders_without_errors(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = sample_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "C", "slash", "c", "a", "p", "i", "enter", "question_mark")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        screenshot = app.export_screenshot()
+        assert "quietfrog" in screenshot
+        assert app.return_code is None  # still running: nothing crashed

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
@@ -27,6 +28,7 @@ from tui.widgets.comment_bindings import COMMENT_VIEW_BINDINGS, CommentViewActio
 from tui.widgets.comment_header import comment_header, story_preamble
 from tui.widgets.comment_styles import guide_style, style_for
 
+PLAIN = Style()
 Anchor = tuple[int, int]
 """A visible position and a row offset from its first row."""
 
@@ -174,7 +176,7 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         rows = self._rows
         row = y + int(self.scroll_y)
         if rows is None or row >= rows.total_rows:
-            return Strip.blank(width)
+            return Strip.blank(width, PLAIN)
         position, line_index = rows.locate(row)
         if position < 0:
             key: tuple[object, ...] = ("preamble", line_index, width)
@@ -218,15 +220,16 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         self, line: Line, levels: int, width: int, selected: bool, *, gap: bool = False
     ) -> Strip:
         marker = "▌" if selected and not gap else " "
-        segments = [Segment(marker, style_for(("cursor",)) if selected and not gap else None)]
+        # Every segment carries a Style (never None): Textual's NO_COLOR filter needs one.
+        segments = [Segment(marker, style_for(("cursor",)) if selected and not gap else PLAIN)]
         segments.extend(
             Segment("│" + " " * (INDENT - 1), guide_style(level)) for level in range(levels)
         )
-        segments.append(Segment(" "))
+        segments.append(Segment(" ", PLAIN))
         segments.extend(Segment(text, style_for(key)) for text, key in line)
         used = sum(segment.cell_length for segment in segments)
         if used < width:
-            segments.append(Segment(" " * (width - used)))
+            segments.append(Segment(" " * (width - used), PLAIN))
             return Strip(segments, width)
         return Strip(segments).crop(0, width)
 
