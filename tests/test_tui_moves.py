@@ -136,5 +136,5 @@ async def test_no_color_renders_without_errors(monkeypatch) -> None:  # type: ig
         await pilot.press("escape")
         await pilot.pause()
         screenshot = app.export_screenshot()
-        assert "quietfrog" in screenshot
+        assert "mdorn" in screenshot and cursor_author(app) == "mdorn"
         assert app.return_code is None  # still running: nothing crashed
