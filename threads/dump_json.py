@@ -10,14 +10,16 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from threads.footnotes import footnote_map
 from threads.model import Comment, Thread
 from threads.plain_body import plain_body
 from threads.sanitize import clean_optional, clean_text
-from threads.search_index import SearchHit
 from threads.timefmt import iso_utc
+
+if TYPE_CHECKING:
+    from threads.search_index import SearchHit  # rapidfuzz stays off the start-up path
 
 
 def comment_fields(comment: Comment) -> dict[str, Any]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from threads.model import Comment, Thread
-from threads.search_index import SearchHit
 from threads.timefmt import iso_utc
 from threads.wrap import wrap_text
+
+if TYPE_CHECKING:
+    from threads.search_index import SearchHit  # rapidfuzz stays off the start-up path
 
 MIN_TEXT_WIDTH = 40
 MIN_WIDTH = 20  # the narrowest `--width` the command line accepts

@@ -14,7 +14,6 @@ from fetchers.targets import Target, parse_target
 from threads.dump_json import hits_to_json, iter_thread_json
 from threads.dump_text import hits_to_text, thread_to_markdown, thread_to_text
 from threads.model import Thread
-from threads.search_index import SearchIndex
 
 EXIT_OK, EXIT_FETCH_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -91,6 +90,8 @@ def write_dump(thread: Thread, options: Options) -> None:
     out = sys.stdout
     width = options.width or shutil.get_terminal_size((80, 24)).columns
     if options.search is not None:
+        from threads.search_index import SearchIndex
+
         hits = SearchIndex(thread).search(options.search).top()
         if options.dump == "json":
             out.write(hits_to_json(thread, options.search, hits) + "\n")

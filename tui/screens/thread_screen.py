@@ -18,7 +18,6 @@ from threads.model import Thread
 from tui.messages import LoadFailed, LoadProgress, ThreadLoaded
 from tui.screens.thread_search import ThreadSearch
 from tui.widgets.comment_view import CommentView
-from tui.widgets.search_panel import SearchPanel
 from tui.widgets.status_bar import StatusBar
 
 ThreadSource = Callable[[ProgressCallback], Awaitable[Thread]]
@@ -49,7 +48,6 @@ class ThreadScreen(ThreadSearch):
         yield StatusBar(id="status")
         with Container(id="thread-body"):
             yield Static("Loading…", id="message", markup=False)
-        yield SearchPanel()
         yield Footer()
 
     def on_mount(self) -> None:

@@ -9,18 +9,20 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.screen import Screen
 
 from threads.highlight import snippet
 from threads.model import Thread
-from threads.search_index import SearchIndex, SearchResult
 from threads.timefmt import relative_age
 from tui.widgets.comment_view import CommentView
 from tui.widgets.search_panel import HitRow, SearchPanel
 from tui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from threads.search_index import SearchIndex, SearchResult
 
 HIT_ROWS = 100  # rows in the hit list; n/N still walk every hit
 
@@ -54,10 +56,13 @@ class ThreadSearch(Screen[Any]):
         """A new thread (or reload): drop the old index and build one for this thread."""
         self._search_index = None
         self._search_result = None
-        self._build_index(thread)
+        # After the first frame: the build would otherwise compete with it for the GIL.
+        self.set_timer(0.3, lambda: self._build_index(thread))
 
     @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
     def _build_index(self, thread: Thread) -> None:
+        from threads.search_index import SearchIndex  # rapidfuzz: imported off the start-up path
+
         index = SearchIndex(thread)
         self.app.call_from_thread(self._index_ready, index)
 
@@ -73,9 +78,12 @@ class ThreadSearch(Screen[Any]):
         return views[0].thread if views else None
 
     # -- the bar -----------------------------------------------------------------------
-    def action_open_search(self) -> None:
-        if self._thread_now() is not None:
-            self.query_one(SearchPanel).open()
+    async def action_open_search(self) -> None:
+        if self._thread_now() is None:
+            return
+        if not self.query(SearchPanel):  # mounted on first use: start-up stays lean
+            await self.mount(SearchPanel(), after=self.query_one("#thread-body"))
+        self.query_one(SearchPanel).open()
 
     def on_search_panel_query_changed(self, message: SearchPanel.QueryChanged) -> None:
         self._start_query(message.text)
