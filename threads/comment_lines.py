@@ -8,6 +8,7 @@ header line, indentation and guides are the UI's business.
 from __future__ import annotations
 
 from threads.blocks import Block, Body
+from threads.footnotes import REFERENCE
 from threads.wrap import text_width, wrap_pieces
 
 StyleKey = tuple[str, ...]
@@ -33,10 +34,30 @@ def _span_key(kind: str, italic: bool, bold: bool, code: bool, link: bool) -> St
 
 
 def _block_pieces(block: Block) -> list[Piece]:
-    return [
-        (s.text, _span_key(block.kind, s.italic, s.bold, s.code, s.href is not None))
-        for s in block.spans
-    ]
+    pieces: list[Piece] = []
+    for span in block.spans:
+        key = _span_key(block.kind, span.italic, span.bold, span.code, span.href is not None)
+        if span.href is not None:
+            key = (*key, "href=" + span.href)  # the terminal can make it clickable (OSC 8)
+        if "[" in span.text and not span.code and span.href is None:
+            pieces.extend(_mark_references(span.text, key))
+        else:
+            pieces.append((span.text, key))
+    return pieces
+
+
+def _mark_references(text: str, key: StyleKey) -> list[Piece]:
+    """Footnote references (`[1]`, `[a]`, `[^2]`) get their own style."""
+    pieces: list[Piece] = []
+    position = 0
+    for match in REFERENCE.finditer(text):
+        if match.start() > position:
+            pieces.append((text[position : match.start()], key))
+        pieces.append((match.group(), (*key, "footnote")))
+        position = match.end()
+    if position < len(text):
+        pieces.append((text[position:], key))
+    return pieces
 
 
 def _code_lines(block: Block, width: int) -> list[Line]:
@@ -60,6 +81,17 @@ def _clip(text: str, cells: int) -> str:
         out.append(char)
         used += w
     return "".join(out)
+
+
+def block_line_ranges(body: Body, width: int) -> list[tuple[int, int]]:
+    """(first, last) body line of each block, as `body_lines` lays them out."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for block in body:
+        count = len(body_lines((block,), width))
+        ranges.append((start, start + count - 1))
+        start += count + 1  # the blank line between blocks
+    return ranges
 
 
 def body_lines(body: Body, width: int) -> list[Line]:

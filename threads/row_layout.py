@@ -14,7 +14,7 @@ from collections import OrderedDict
 from itertools import accumulate
 
 from threads.blocks import Body
-from threads.comment_lines import Line, body_lines
+from threads.comment_lines import Line, block_line_ranges, body_lines
 from threads.folding import FoldedView, Splice
 from threads.model import Comment
 
@@ -89,6 +89,13 @@ class RowLayout:
         self._height_of[comment.id] = 1 + len(lines) + GAP
         self._exact.add(comment.id)
         return lines
+
+    def block_rows(self, comment: Comment, depth: int, block: int) -> tuple[int, int]:
+        """(first, last) row offsets of a body block within the comment (0 = header)."""
+        if is_placeholder(comment) or not 0 <= block < len(comment.body):
+            return (0, 0)
+        first, last = block_line_ranges(comment.body, self.text_width(depth))[block]
+        return (first + 1, last + 1)
 
     def _height(self, comment: Comment, depth: int) -> int:
         height = self._height_of.get(comment.id)

@@ -16,6 +16,7 @@ from fetchers.errors import FetchError
 from fetchers.progress import ProgressCallback
 from threads.model import Thread
 from tui.messages import LoadFailed, LoadProgress, ThreadLoaded
+from tui.screens.thread_jumps import ThreadJumps
 from tui.screens.thread_search import ThreadSearch
 from tui.widgets.comment_view import CommentView
 from tui.widgets.status_bar import StatusBar
@@ -24,7 +25,7 @@ ThreadSource = Callable[[ProgressCallback], Awaitable[Thread]]
 """Something that produces a thread, reporting progress as it goes."""
 
 
-class ThreadScreen(ThreadSearch):
+class ThreadScreen(ThreadSearch, ThreadJumps):
     """One thread. A failed reload keeps the thread already on screen."""
 
     BINDINGS = [

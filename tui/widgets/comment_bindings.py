@@ -47,6 +47,12 @@ COMMENT_VIEW_BINDINGS: list[BindingType] = [
     Binding("slash", "screen.open_search", "Search", show=True, id="search", key_display="/"),
     Binding("n", "screen.next_hit", "Next hit", id="next_hit", show=False),
     Binding("N", "screen.previous_hit", "Previous hit", id="previous_hit", show=False),
+    Binding("f", "screen.footnote", "Footnote", id="footnote"),
+    Binding("backspace,ctrl+o", "screen.jump_back", "Jump back", id="jump_back", show=False),
+    Binding("o", "screen.links", "Links", id="links"),
+    Binding("y", "screen.copy_link", "Copy link", id="copy_link", show=False),
+    Binding("Y", "screen.copy_text", "Copy text", id="copy_text", show=False),
+    Binding("apostrophe", "screen.quote_source", "Quote source", id="quote_source", show=False),
 ]
 
 

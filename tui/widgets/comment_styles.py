@@ -44,15 +44,20 @@ _MODIFIERS: dict[str, Style] = {
     "link": Style(color="cyan", underline=True),
     "dim": Style(dim=True),
     "match": Style(bold=True, color="black", bgcolor="yellow"),
+    "footnote": Style(bold=True, color="magenta"),
+    "target": Style(bgcolor="blue"),
 }
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def style_for(key: StyleKey) -> Style:
-    """The Rich style for a style key: a base name plus modifiers."""
+    """The Rich style for a style key: a base name plus modifiers (`href=URL`: a link)."""
     style = _BASE.get(key[0], Style()) if key else Style()
     for modifier in key[1:]:
-        style = style + _MODIFIERS.get(modifier, Style())
+        if modifier.startswith("href="):
+            style = style + Style(link=modifier[5:])  # OSC 8 where the terminal has it
+        else:
+            style = style + _MODIFIERS.get(modifier, Style())
     return style
 
 

@@ -22,6 +22,7 @@ from textual.strip import Strip
 from threads.comment_lines import Line
 from threads.folding import FoldedView
 from threads.highlight import highlight_line
+from threads.jumps import Place, Target
 from threads.model import Comment, Thread
 from threads.row_layout import INDENT, RowLayout
 from tui.widgets.comment_bindings import COMMENT_VIEW_BINDINGS, CommentViewActions
@@ -70,6 +71,7 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         self.cursor = 0
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(4096)
         self._highlight: frozenset[str] = frozenset()
+        self._target: tuple[str, int, int] | None = None  # comment id, first and last row
         self._refining = False
         self.refine_in_background = True
         """Make estimated heights exact after the first frame (benchmarks turn it off)."""
@@ -186,8 +188,14 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         comment = self.folds.comment_at(position)
         selected = position == self.cursor
         hidden = self.folds.hidden_count(comment.id) if line_index == 0 else 0
-        key = (comment.id, line_index, selected, hidden, width, self._highlight)
-        return self._cached(key, lambda: self._comment_strip(position, line_index, selected, width))
+        target = self._target
+        marked = (
+            target is not None and target[0] == comment.id and target[1] <= line_index <= target[2]
+        )
+        key = (comment.id, line_index, selected, hidden, width, self._highlight, marked)
+        return self._cached(
+            key, lambda: self._comment_strip(position, line_index, selected, width, marked)
+        )
 
     def _cached(self, key: tuple[object, ...], make: Callable[[], Strip]) -> Strip:
         strip = self._strips.get(key)
@@ -196,7 +204,9 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
             self._strips[key] = strip
         return strip
 
-    def _comment_strip(self, position: int, line_index: int, selected: bool, width: int) -> Strip:
+    def _comment_strip(
+        self, position: int, line_index: int, selected: bool, width: int, marked: bool = False
+    ) -> Strip:
         rows = self.layout_rows
         comment, depth = self.folds.comment_at(position), self.folds.depth_at(position)
         levels = rows.shown_levels(depth)
@@ -213,6 +223,9 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
             body = rows.body(comment, depth)
             line = body[line_index - 1] if line_index - 1 < len(body) else []
             line = highlight_line(line, self._highlight)
+            if marked:  # the footnote or quoted passage a jump landed on
+                line = [(text, (*key, "target")) for text, key in line] or [(" ", ("target",))]
+
         gap = line_index >= rows.height(position) - 1
         return self._strip(line, levels, width, selected, gap=gap)
 
@@ -240,6 +253,9 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
             return
         previous, top = self.cursor, int(self.scroll_y)
         self.cursor = max(0, min(position, len(self.folds) - 1))
+        if self._target is not None and self._target[0] != self.folds.comment_at(self.cursor).id:
+            self.set_target(None)  # the highlight belongs to the comment a jump landed on
+
         if scroll:
             self.scroll_to_cursor(center=center)
         if int(self.scroll_y) == top and self._rows is not None:
@@ -278,6 +294,56 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         position, _ = self.layout_rows.locate(event.y + int(self.scroll_y))
         if position >= 0:
             self.move_cursor(position)
+
+    # -- jumps ------------------------------------------------------------------------
+    def place(self) -> Place | None:
+        """Where the reader is now (for the jump stack)."""
+        comment = self.cursor_comment
+        return None if comment is None else Place(comment.id, int(self.scroll_y))
+
+    def restore(self, place: Place) -> None:
+        """Go back to a remembered place: same comment under the cursor, same scroll."""
+        self.set_target(None)
+        if self.thread.get(place.comment_id) is None:
+            return
+        if self.folds.reveal(place.comment_id):
+            self.layout_rows.rebuild()
+            self._show_layout()
+        self.cursor = self.folds.nearest_visible(place.comment_id)
+        self._prepare_rows(place.scroll_row)
+        self.scroll_to(y=place.scroll_row, animate=False, immediate=True)
+        self.refresh()
+        self._post_cursor()
+
+    def jump_to(self, target: Target) -> bool:
+        """Show a comment (and a block of it, highlighted) a third of the way down."""
+        if self.thread.get(target.comment_id) is None:
+            return False
+        if self.folds.reveal(target.comment_id):
+            self.layout_rows.rebuild()
+            self._show_layout()
+        position = self.folds.nearest_visible(target.comment_id)
+        self.cursor = position
+        rows = self.layout_rows
+        rows.make_exact(position, position)
+        first, last = 0, 0
+        if target.block is not None:
+            comment = self.folds.comment_at(position)
+            first, last = rows.block_rows(comment, self.folds.depth_at(position), target.block)
+        self.set_target((target.comment_id, first, last) if target.block is not None else None)
+        top = max(0, rows.starts[position] + first - self.page_height // 3)
+        self._prepare_rows(top)
+        self.scroll_to(y=top, animate=False, immediate=True)
+        self.refresh()
+        self._post_cursor()
+        return True
+
+    def set_target(self, target: tuple[str, int, int] | None) -> None:
+        """Highlight rows of a comment (a jump's landing place); `None` clears."""
+        if target != self._target:
+            self._target = target
+            self._strips.clear()
+            self.refresh()
 
     def set_highlight(self, words: frozenset[str]) -> None:
         """Mark these (normalised) words wherever they appear in bodies."""

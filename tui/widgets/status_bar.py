@@ -4,8 +4,22 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from threads.footnotes import comment_footnotes
+from threads.links import comment_links
 from threads.stories import url_domain
 from tui.widgets.comment_view import CommentView
+
+
+def _extras(view: CommentView) -> str:
+    """Footnotes and links of the comment under the cursor."""
+    comment = view.cursor_comment
+    if comment is None:
+        return ""
+    notes = comment_footnotes(comment).count
+    links = len(comment_links(comment))
+    parts = [f"{notes} footnote{'s' * (notes != 1)}"] if notes else []
+    parts += [f"{links} link{'s' * (links != 1)}"] if links else []
+    return "".join(f" · {part}" for part in parts)
 
 
 class StatusBar(Static):
@@ -47,4 +61,4 @@ class StatusBar(Static):
         folded = f" · {hidden:,} folded" if hidden else ""
         where = f"{position + 1:,}/{total:,}" if total else "no comments"
         found = f" · hit {hit[0]}/{hit[1]}" if hit else ""
-        self.update(f"{where}{folded}{found} │ {thread.title}")
+        self.update(f"{where}{folded}{found}{_extras(view)} │ {thread.title}")

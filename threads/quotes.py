@@ -1,0 +1,72 @@
+"""Where a `> quoted` passage comes from: the closest ancestor (or the story) containing it.
+
+Matching is fuzzy (rapidfuzz's best partial alignment), so a quote with small edits,
+trimmed words or changed punctuation still finds its source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from threads.model import Comment, Thread
+
+MATCH_THRESHOLD = 85.0
+MIN_QUOTE_LENGTH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSource:
+    """A quoted passage and where it was found."""
+
+    quote: str
+    comment_id: str | None
+    """The ancestor comment holding the passage; `None` when it is the story text."""
+    block: int
+    """Body block of the source holding the passage."""
+    score: float
+
+
+def quotes_of(comment: Comment) -> list[str]:
+    """The text of each quote block of a comment, in order."""
+    return [block.text for block in comment.body if block.kind == "quote"]
+
+
+def _best_block(quote: str, body_texts: list[str]) -> tuple[int, float]:
+    best_block, best_score = -1, 0.0
+    needle = " ".join(quote.split()).casefold()
+    for index, text in enumerate(body_texts):
+        haystack = " ".join(text.split()).casefold()
+        if len(haystack) < MIN_QUOTE_LENGTH // 2:
+            continue
+        score = (
+            fuzz.partial_ratio(needle, haystack)
+            if len(needle) <= len(haystack)
+            else fuzz.ratio(needle, haystack)
+        )
+        if score > best_score:
+            best_block, best_score = index, score
+    return best_block, best_score
+
+
+def find_quote_source(thread: Thread, comment: Comment, quote: str) -> QuoteSource | None:
+    """The nearest ancestor (then the story text) quoting `quote`, or None.
+
+    Quote blocks of the ancestors are skipped: a passage quoted twice leads to the
+    comment that wrote it, not to another one quoting it.
+    """
+    if len(quote.strip()) < MIN_QUOTE_LENGTH:
+        return None
+    for ancestor in thread.ancestors(comment.id):
+        if ancestor.deleted:
+            continue
+        texts = [block.text if block.kind != "quote" else "" for block in ancestor.body]
+        block, score = _best_block(quote, texts)
+        if block >= 0 and score >= MATCH_THRESHOLD:
+            return QuoteSource(quote, ancestor.id, block, score)
+    story_texts = [block.text for block in thread.body]
+    block, score = _best_block(quote, story_texts)
+    if block >= 0 and score >= MATCH_THRESHOLD:
+        return QuoteSource(quote, None, block, score)
+    return None
