@@ -65,6 +65,28 @@ def body_to_plain_text(body: Body) -> str:
     return "\n\n".join(parts)
 
 
+def body_prose_text(body: Body) -> str:
+    """The words a reader reads: plain text without quotes' markers and without link URLs.
+
+    Link spans whose text is the URL itself are left out (themes and search match prose,
+    not `https`/`www`); a link with descriptive text keeps that text.
+    """
+    parts: list[str] = []
+    for block in body:
+        if block.kind == "code":
+            parts.append(block.text)
+            continue
+        parts.append(
+            "".join(
+                " "
+                if span.href and span.text.lower().startswith(("http://", "https://"))
+                else span.text
+                for span in block.spans
+            )
+        )
+    return "\n\n".join(parts)
+
+
 def body_links(body: Body) -> list[str]:
     """Every link target in the body, in order, without repeats."""
     seen: dict[str, None] = {}

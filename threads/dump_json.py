@@ -20,9 +20,10 @@ from threads.timefmt import iso_utc
 
 if TYPE_CHECKING:
     from threads.search_index import SearchHit  # rapidfuzz stays off the start-up path
+    from threads.themes import ThemeView
 
 
-def comment_fields(comment: Comment) -> dict[str, Any]:
+def comment_fields(comment: Comment, themes: list[str] | None = None) -> dict[str, Any]:
     """A comment's own fields in the dump shape (everything but `replies`)."""
     return {
         "id": comment.id,
@@ -34,7 +35,7 @@ def comment_fields(comment: Comment) -> dict[str, Any]:
         "score": comment.score,
         "footnotes": footnote_map(comment.plain_text),
         "links": comment.links,
-        "themes": [],
+        "themes": themes or [],
     }
 
 
@@ -60,9 +61,14 @@ def _open_object(fields: dict[str, Any], list_key: str) -> str:
     return f"{encoded[:-1]}{separator}{json.dumps(list_key)}: ["
 
 
-def iter_thread_json(thread: Thread) -> Iterator[str]:
-    """Chunks of the thread's JSON document, comments nested under `comments`/`replies`."""
+def iter_thread_json(thread: Thread, view: ThemeView | None = None) -> Iterator[str]:
+    """Chunks of the thread's JSON document, comments nested under `comments`/`replies`.
+
+    With themes, each comment lists the themes it matches; one a `hide` theme matches
+    keeps its fields, gains `hidden_by` and has no `replies`.
+    """
     yield _open_object(thread_fields(thread), "comments")
+    position = thread.tree.position
     # Stack entries: a comment to open, or a closing string to emit.
     stack: list[Comment | str] = []
     stack.extend(reversed(thread.comments))
@@ -73,7 +79,18 @@ def iter_thread_json(thread: Thread) -> Iterator[str]:
             yield entry
             first = False
             continue
-        yield ("" if first else ", ") + _open_object(comment_fields(entry), "replies")
+        separator = "" if first else ", "
+        if view is None:
+            yield separator + _open_object(comment_fields(entry), "replies")
+        else:
+            order = position[entry.id]
+            fields = comment_fields(entry, [theme.name for theme in view.tags(order)])
+            hidden = view.hiding(order)
+            if hidden is not None:
+                yield separator + json.dumps({**fields, "hidden_by": hidden}, ensure_ascii=False)
+                first = False
+                continue
+            yield separator + _open_object(fields, "replies")
         first = True
         stack.append("]}")
         stack.extend(reversed(entry.children))

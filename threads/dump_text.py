@@ -10,6 +10,7 @@ from threads.wrap import wrap_text
 
 if TYPE_CHECKING:
     from threads.search_index import SearchHit  # rapidfuzz stays off the start-up path
+    from threads.themes import ThemeView
 
 MIN_TEXT_WIDTH = 40
 MIN_WIDTH = 20  # the narrowest `--width` the command line accepts
@@ -66,14 +67,29 @@ def _comment_block(
     return out
 
 
-def thread_to_text(thread: Thread, width: int = 80) -> str:
-    """The thread as indented plain text wrapped to `width` columns."""
+def thread_to_text(thread: Thread, width: int = 80, view: ThemeView | None = None) -> str:
+    """The thread as indented plain text wrapped to `width` columns.
+
+    With themes: headers carry `#name` tags; a hidden comment is one stub line
+    (`hidden · politics · +4`) and its replies are left out.
+    """
     width = max(width, MIN_WIDTH)
     out = _story_lines(thread, width)
-    for comment, depth in thread.walk():
+    tree = thread.tree
+    order = 0
+    while order < len(tree.order):
+        comment, depth = tree.order[order], tree.depths[order]
         # Indentation stops growing once the text column would drop below 40 cells.
         indent = " " * max(0, min(depth * INDENT, width - MIN_TEXT_WIDTH))
-        out.extend(_comment_block(comment, thread, indent, width))
+        hidden = view.hiding(order) if view is not None else None
+        if hidden is not None:
+            replies = tree.subtree_end[order] - order - 1
+            out += ["", f"{indent}hidden · {hidden} · +{replies}"]
+            order = tree.subtree_end[order]
+            continue
+        tags = "".join(f" #{t.name}" for t in view.tags(order)) if view is not None else ""
+        out.extend(_comment_block(comment, thread, indent, width, tags))
+        order += 1
     return "\n".join(out) + "\n"
 
 

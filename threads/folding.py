@@ -35,6 +35,10 @@ class FoldedView:
         self._order_index = tree.position
         self.folded: set[str] = set()
         """Ids of comments whose replies are hidden."""
+        self.hidden_by: dict[str, str] = {}
+        """Comments a theme hides (id -> theme name): one stub line, replies gone with it."""
+        self.revealed: set[str] = set()
+        """Hidden comments the reader chose to see anyway."""
         self.visible: list[int] = list(range(len(self.order)))
         """Indexes into `order` of the visible comments, ascending."""
 
@@ -61,9 +65,44 @@ class FoldedView:
     def is_folded(self, comment_id: str) -> bool:
         return comment_id in self.folded
 
+    def stub_theme(self, comment_id: str) -> str | None:
+        """The theme a comment is hidden by (it shows as a stub), or None."""
+        if comment_id in self.revealed:
+            return None
+        return self.hidden_by.get(comment_id)
+
+    def _collapsed(self, comment_id: str) -> bool:
+        """Its subtree is out of view: folded, or hidden by a theme."""
+        return comment_id in self.folded or self.stub_theme(comment_id) is not None
+
+    def set_hidden(self, hidden_by: dict[str, str]) -> None:
+        """Apply the themes' hide lists (reveals of comments still hidden are kept)."""
+        self.hidden_by = hidden_by
+        self.revealed &= hidden_by.keys()
+        self._recompute()
+
+    def reveal_one(self, comment_id: str) -> bool:
+        """Show one theme-hidden comment (its own hidden replies stay stubs)."""
+        if self.stub_theme(comment_id) is None:
+            return False
+        self.revealed.add(comment_id)
+        self._recompute()
+        return True
+
+    def theme_hidden_count(self) -> int:
+        """Comments themes keep out of view (each stub and everything under it)."""
+        total = 0
+        for position in range(len(self.visible)):
+            comment = self.order[self.visible[position]]
+            if self.stub_theme(comment.id) is not None:
+                total += 1 + self.thread.descendant_count(comment.id)
+        return total
+
     def hidden_count(self, comment_id: str) -> int:
-        """Comments hidden under a folded comment (0 when it is not folded)."""
-        return self.thread.descendant_count(comment_id) if comment_id in self.folded else 0
+        """Replies out of view under a folded comment or a theme stub (else 0)."""
+        if self._collapsed(comment_id):
+            return self.thread.descendant_count(comment_id)
+        return 0
 
     # -- one subtree -------------------------------------------------------------------
     def _visible_subtree(self, index: int) -> list[int]:
@@ -72,7 +111,7 @@ class FoldedView:
         probe, end = index + 1, self._subtree_end[index]
         while probe < end:
             found.append(probe)
-            probe = self._subtree_end[probe] if self.order[probe].id in self.folded else probe + 1
+            probe = self._subtree_end[probe] if self._collapsed(self.order[probe].id) else probe + 1
         return found
 
     def set_folded(self, comment_id: str, folded: bool) -> Splice | None:
@@ -81,6 +120,8 @@ class FoldedView:
         index = self._order_index.get(comment_id)
         if position is None or index is None or not self.order[index].children:
             return None
+        if self.stub_theme(comment_id) is not None:
+            return None  # a stub's replies are hidden by its theme, not by folding
         if (comment_id in self.folded) == folded:
             return None
         if folded:
@@ -98,10 +139,10 @@ class FoldedView:
     def _recompute(self) -> None:
         visible: list[int] = []
         index, total = 0, len(self.order)
-        folded, order, ends = self.folded, self.order, self._subtree_end
+        order, ends, collapsed = self.order, self._subtree_end, self._collapsed
         while index < total:
             visible.append(index)
-            index = ends[index] if order[index].id in folded else index + 1
+            index = ends[index] if collapsed(order[index].id) else index + 1
         self.visible = visible
 
     def restore(self, folded: set[str]) -> None:
@@ -116,9 +157,12 @@ class FoldedView:
         return True
 
     def unfold_all(self) -> bool:
-        """Show every comment."""
+        """Show every comment (theme stubs stay stubs)."""
         self.folded = set()
-        self.visible = list(range(len(self.order)))
+        if self.hidden_by.keys() - self.revealed:
+            self._recompute()
+        else:
+            self.visible = list(range(len(self.order)))
         return True
 
     def fold_one_level(self) -> bool:
@@ -146,12 +190,18 @@ class FoldedView:
         return True
 
     def reveal(self, comment_id: str) -> bool:
-        """Unfold every ancestor of a comment so it becomes visible."""
+        """Unfold (and un-hide) every ancestor of a comment, and the comment, to show it."""
         changed = False
         for ancestor in self.thread.ancestors(comment_id):
             if ancestor.id in self.folded:
                 self.folded.discard(ancestor.id)
                 changed = True
+            if self.stub_theme(ancestor.id) is not None:
+                self.revealed.add(ancestor.id)
+                changed = True
+        if self.stub_theme(comment_id) is not None:
+            self.revealed.add(comment_id)
+            changed = True
         if changed:
             self._recompute()
         return changed

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
-from threads.blocks import Body, body_links, body_to_plain_text
+from threads.blocks import Body, body_links, body_prose_text, body_to_plain_text
 
 
 @dataclass(eq=False)
@@ -39,6 +39,11 @@ class Comment:
     def plain_text(self) -> str:
         """The body as plain text (paragraphs split by a blank line, quotes as `> `)."""
         return body_to_plain_text(self.body)
+
+    @cached_property
+    def prose_text(self) -> str:
+        """The body's words without link URLs (what search and themes match)."""
+        return body_prose_text(self.body)
 
     @cached_property
     def links(self) -> list[str]:

@@ -82,6 +82,8 @@ class RowLayout:
         if lines is not None:
             self._bodies.move_to_end(comment.id)
             return lines
+        if self.view.stub_theme(comment.id) is not None:
+            return []  # a theme stub: one line, drawn by the UI
         lines = [] if is_placeholder(comment) else body_lines(comment.body, self.text_width(depth))
         self._bodies[comment.id] = lines
         if len(self._bodies) > BODY_CACHE_SIZE:
@@ -98,6 +100,8 @@ class RowLayout:
         return (first + 1, last + 1)
 
     def _height(self, comment: Comment, depth: int) -> int:
+        if self.view.stub_theme(comment.id) is not None:
+            return 1 + GAP
         height = self._height_of.get(comment.id)
         if height is None:
             rows = (
@@ -148,8 +152,9 @@ class RowLayout:
         changed_from: int | None = None
         for position in range(max(0, first), min(last, len(view) - 1) + 1):
             comment = view.comment_at(position)
-            if comment.id in self._exact:
+            if comment.id in self._exact or view.stub_theme(comment.id) is not None:
                 continue
+
             self.body(comment, view.depth_at(position))
             exact = self._height_of[comment.id]
             if exact != self.heights[position]:

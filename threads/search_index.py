@@ -10,28 +10,11 @@ and is slower; this stays within a few ms a keystroke at 10,000 comments
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz, process
 
 from threads.model import Comment, Thread
 from threads.search_query import SearchQuery, parse_query
-from threads.tokens import normalise, words
-
-EXACT, PREFIX, FUZZY = 3, 2, 1
-FUZZY_CUTOFF = 82.0  # ratio: one typo in a 5-letter word; "socialist" ~ "socialism" is 89
-MIN_PREFIX = 3  # shorter query words match whole words only
-MIN_FUZZY = 4
-
-
-@dataclass(frozen=True, slots=True)
-class WordMatch:
-    """A vocabulary word that matches a query word, and how well."""
-
-    word: str
-    kind: int
-    score: float
+from threads.word_index import WordIndex, WordMatch
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,35 +86,19 @@ class SearchResult:
 class SearchIndex:
     """Built once per thread (off the UI thread); queried on every keystroke."""
 
-    def __init__(self, thread: Thread) -> None:
+    def __init__(self, thread: Thread, words: WordIndex | None = None) -> None:
         self.thread = thread
-        postings: dict[str, list[int]] = {}
-        authors: dict[str, list[int]] = {}
-        joined: dict[int, str] = {}
-        for index, comment in enumerate(thread.tree.order):
-            if comment.deleted:
-                continue  # deleted comments are never hits
-            comment_words = words(comment.plain_text)
-            joined[index] = " " + " ".join(comment_words) + " "
-            for word in dict.fromkeys(comment_words):
-                postings.setdefault(word, []).append(index)
-            if comment.author:
-                authors.setdefault(normalise(comment.author), []).append(index)
-        self._postings = postings
-        self._vocabulary = sorted(postings)
-        self._authors = authors
-        self._author_names = sorted(authors)
-        self._joined = joined  # normalised words joined by spaces: phrase search
+        self.words = words or WordIndex(thread)
 
     def word_matches(self, word: str) -> list[WordMatch]:
         """Vocabulary words matching a query word: exact, by prefix, fuzzily."""
-        return _matches(word, self._vocabulary, self._postings)
+        return self.words.matches(word)
 
     def _best_per_comment(self, matches: list[WordMatch]) -> dict[int, WordMatch]:
         """Comment index -> its best match for one query word."""
         best: dict[int, WordMatch] = {}
         for match in sorted(matches, key=lambda m: (m.kind, m.score)):  # better ones overwrite
-            best.update(dict.fromkeys(self._postings[match.word], match))
+            best.update(dict.fromkeys(self.words.postings[match.word], match))
         return best
 
     def search(self, query: str | SearchQuery) -> SearchResult:
@@ -149,11 +116,11 @@ class SearchIndex:
             per_word.append(best)
             candidates = set(best) if candidates is None else candidates & best.keys()
         for phrase in parsed.phrases:
-            needle = f" {phrase} "
-            pool = self._joined.keys() if candidates is None else candidates
-            candidates = {i for i in pool if needle in self._joined[i]}
+            candidates = self.words.phrase(phrase.split(), candidates)
         if parsed.authors:
-            by_author = self._author_comments(parsed.authors)
+            by_author: set[int] = set()
+            for name in parsed.authors:
+                by_author |= self.words.by_author(name)
             candidates = by_author if candidates is None else candidates & by_author
         found = candidates or set()
 
@@ -164,28 +131,3 @@ class SearchIndex:
 
         ranked = sorted(found, key=rank)
         return SearchResult(self, parsed, per_word, ranked, frozenset(matched_words))
-
-    def _author_comments(self, names: tuple[str, ...]) -> set[int]:
-        found: set[int] = set()
-        for name in names:
-            for match in _matches(name, self._author_names, self._authors):
-                found.update(self._authors[match.word])
-        return found
-
-
-def _matches(word: str, vocabulary: list[str], postings: dict[str, list[int]]) -> list[WordMatch]:
-    found: dict[str, WordMatch] = {}
-    if word in postings:
-        found[word] = WordMatch(word, EXACT, 100.0)
-    if len(word) >= MIN_PREFIX:
-        start = bisect_left(vocabulary, word)
-        for candidate in vocabulary[start:]:
-            if not candidate.startswith(word):
-                break
-            found.setdefault(candidate, WordMatch(candidate, PREFIX, 95.0))
-    if len(word) >= MIN_FUZZY:
-        for candidate, score, _ in process.extract(
-            word, vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
-        ):
-            found.setdefault(candidate, WordMatch(candidate, FUZZY, score))
-    return list(found.values())

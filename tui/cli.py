@@ -14,6 +14,8 @@ from fetchers.targets import Target, parse_target
 from threads.dump_json import hits_to_json, iter_thread_json
 from threads.dump_text import hits_to_text, thread_to_markdown, thread_to_text
 from threads.model import Thread
+from threads.themes import Theme
+from tui.config import load_config
 
 EXIT_OK, EXIT_FETCH_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -27,6 +29,8 @@ class Options:
     dump: str | None
     width: int | None
     search: str | None = None
+    hide: tuple[str, ...] = ()
+    highlight: tuple[str, ...] = ()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,6 +54,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--search", metavar="Q", help="with --dump: only the hits of a fuzzy search, best first"
     )
+    parser.add_argument(
+        "--hide",
+        metavar="T",
+        action="append",
+        default=[],
+        help="with --dump: hide comments matching the config's theme T (repeatable)",
+    )
+    parser.add_argument(
+        "--highlight",
+        metavar="T",
+        action="append",
+        default=[],
+        help="with --dump: tag comments matching the config's theme T (repeatable)",
+    )
     return parser
 
 
@@ -63,6 +81,8 @@ def parse_options(argv: list[str]) -> Options:
         parser.error("--dump needs a TARGET or --sample")
     if args.search is not None and not args.dump:
         parser.error("--search needs --dump (in the reader, press / to search)")
+    if (args.hide or args.highlight) and not args.dump:
+        parser.error("--hide and --highlight need --dump (in the reader, press t for themes)")
     if args.width is not None and args.width < 20:
         parser.error("--width must be at least 20")
     target = None
@@ -72,8 +92,38 @@ def parse_options(argv: list[str]) -> Options:
         except FetchError as error:
             parser.error(str(error))
     return Options(
-        target=target, sample=args.sample, dump=args.dump, width=args.width, search=args.search
+        target=target,
+        sample=args.sample,
+        dump=args.dump,
+        width=args.width,
+        search=args.search,
+        hide=tuple(args.hide),
+        highlight=tuple(args.highlight),
     )
+
+
+def dump_themes(options: Options) -> list[Theme]:
+    """The config's themes, modes overridden by `--hide`/`--highlight`.
+
+    Raises SystemExit(2) naming the themes the config has when one is unknown.
+    """
+    config = load_config()
+    for problem in config.problems:
+        print(f"threadreader: {problem}", file=sys.stderr)
+    themes = {theme.name: theme for theme in config.themes}
+    for name in (*options.hide, *options.highlight):
+        if name not in themes:
+            known = ", ".join(sorted(themes)) or "none"
+            print(
+                f"threadreader: no theme {name!r} in {config.path} (themes: {known}).",
+                file=sys.stderr,
+            )
+            raise SystemExit(EXIT_USAGE)
+    for name in options.highlight:
+        themes[name] = themes[name].with_mode("highlight")
+    for name in options.hide:
+        themes[name] = themes[name].with_mode("hide")
+    return list(themes.values())
 
 
 async def fetch_for_dump(options: Options) -> Thread:
@@ -89,6 +139,13 @@ async def fetch_for_dump(options: Options) -> Thread:
 def write_dump(thread: Thread, options: Options) -> None:
     out = sys.stdout
     width = options.width or shutil.get_terminal_size((80, 24)).columns
+    view = None
+    themes = dump_themes(options)
+    if any(theme.mode != "off" for theme in themes):
+        from threads.themes import apply_themes
+        from threads.word_index import WordIndex
+
+        view = apply_themes(WordIndex(thread), themes)
     if options.search is not None:
         from threads.search_index import SearchIndex
 
@@ -98,13 +155,13 @@ def write_dump(thread: Thread, options: Options) -> None:
         else:
             out.write(hits_to_text(thread, options.search, hits, width))
     elif options.dump == "json":
-        for chunk in iter_thread_json(thread):
+        for chunk in iter_thread_json(thread, view):
             out.write(chunk)
         out.write("\n")
     elif options.dump == "markdown":
         out.write(thread_to_markdown(thread))
     else:
-        out.write(thread_to_text(thread, width))
+        out.write(thread_to_text(thread, width, view))
     out.flush()
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from textual.keys import Keys, _character_to_key
+from threads.themes import Theme
+from tui.theme_config import read_themes
 
 
 def config_path() -> Path:
@@ -33,6 +34,8 @@ class Config:
     path: Path
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> comma-separated keys."""
+    themes: list[Theme] = field(default_factory=list)
+    """Valid `[themes.NAME]` tables, in file order."""
     raw: dict[str, Any] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
@@ -42,7 +45,8 @@ def load_config(path: Path | None = None) -> Config:
     path = path or config_path()
     config = Config(path)
     try:
-        config.raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        config.raw = tomllib.loads(text)
     except FileNotFoundError:
         return config
     except tomllib.TOMLDecodeError as error:
@@ -51,6 +55,8 @@ def load_config(path: Path | None = None) -> Config:
     except (OSError, UnicodeDecodeError) as error:
         config.problems.append(f"{path}: cannot be read ({error}); using defaults.")
         return config
+    config.themes, problems = read_themes(config.raw, text, path)
+    config.problems.extend(problems)
     keys = config.raw.get("keys", {})
     if not isinstance(keys, dict):
         config.problems.append(f'{path}: [keys] must be a table of action = "key,key".')
@@ -63,12 +69,14 @@ def load_config(path: Path | None = None) -> Config:
     return config
 
 
-_NAMED_KEYS = {key.value for key in Keys} | {"space", "enter", "escape", "tab", "backspace"}
 _MODIFIERS = ("ctrl+", "shift+", "alt+", "meta+", "super+")
 
 
 def is_valid_key(key: str) -> bool:
     """Whether Textual can bind this key name (`j`, `J`, `ctrl+d`, `pagedown`, `?`, `f5`)."""
+    from textual.keys import Keys  # Textual only when the reader starts, not for --dump
+
+    named = {k.value for k in Keys} | {"space", "enter", "escape", "tab", "backspace"}
     key = key.strip()
     if len(key) == 1:
         return key.isprintable()
@@ -77,7 +85,7 @@ def is_valid_key(key: str) -> bool:
         rest = rest.split("+", 1)[1]
     if len(rest) == 1:
         return rest.isprintable()
-    if rest in _NAMED_KEYS or re.fullmatch(r"f\d{1,2}", rest):
+    if rest in named or re.fullmatch(r"f\d{1,2}", rest):
         return True
     try:  # Textual names printable keys after their Unicode names: right_square_bracket
         unicodedata.lookup(rest.replace("_", " "))
@@ -88,6 +96,8 @@ def is_valid_key(key: str) -> bool:
 
 def normalise_keys(value: str) -> str:
     """`"?,ctrl+d"` -> Textual key names (`question_mark,ctrl+d`)."""
+    from textual.keys import _character_to_key
+
     return ",".join(
         _character_to_key(k.strip()) if len(k.strip()) == 1 else k.strip() for k in value.split(",")
     )
