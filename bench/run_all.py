@@ -9,6 +9,7 @@ BENCHMARKS = [
     ("comment view (headless, 120x40)", ["bench.bench_view"]),
     ("launch to first frame (tmux, 80x24)", ["bench.bench_launch"]),
     ("search, one keystroke (real comment bodies)", ["bench.bench_search"]),
+    ("themes: suggestions and matching (real comment bodies)", ["bench.bench_themes"]),
     (
         "Firebase fallback (local server, 20 ms latency)",
         ["bench.bench_firebase", "--levels", "4,8,16"],

@@ -173,3 +173,20 @@ def test_dump_with_an_unknown_theme_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli(path, "--dump", "json", "--hide", "nope")
     assert result.returncode == 2
     assert "no theme 'nope'" in result.stderr and "politics" in result.stderr
+
+
+def test_suggestions_on_the_sample_and_the_485_fixture_are_stable() -> None:
+    from hn_fixtures import FIXTURES
+
+    from fetchers.saved import load_thread_file
+    from threads.theme_suggest import suggest_themes
+
+    sample = suggest_themes(INDEX)
+    assert sample == suggest_themes(WordIndex(load_sample_thread()))  # deterministic
+    assert any({"capitalism", "socialism"} <= set(s.terms) for s in sample)
+    assert 1 <= len(sample) <= 8
+    big = load_thread_file(FIXTURES / "algolia-item-26312516-485-comments.json")
+    first = suggest_themes(WordIndex(big))
+    assert first == suggest_themes(WordIndex(big))
+    assert 3 <= len(first) <= 8
+    assert all(s.count >= 2 and len(s.terms) >= 2 and "/" in s.name for s in first)

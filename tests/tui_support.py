@@ -45,7 +45,9 @@ def app_with_source(source: Callable[[ProgressCallback], Awaitable[Thread]]) -> 
 
 
 def comment_view(app: App[object]) -> CommentView:
-    return app.screen.query_one(CommentView)
+    """The comment view of the topmost thread screen (even under a modal panel)."""
+    screen = next(s for s in reversed(app.screen_stack) if isinstance(s, ThreadScreen))
+    return screen.query_one(CommentView)
 
 
 def view_lines(app: App[object]) -> list[str]:

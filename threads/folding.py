@@ -90,12 +90,16 @@ class FoldedView:
         return True
 
     def theme_hidden_count(self) -> int:
-        """Comments themes keep out of view (each stub and everything under it)."""
-        total = 0
-        for position in range(len(self.visible)):
-            comment = self.order[self.visible[position]]
-            if self.stub_theme(comment.id) is not None:
-                total += 1 + self.thread.descendant_count(comment.id)
+        """Comments themes keep out of view: each outermost stub and everything under it."""
+        if not self.hidden_by:
+            return 0
+        total, index = 0, 0
+        while index < len(self.order):
+            if self.stub_theme(self.order[index].id) is not None:
+                total += self._subtree_end[index] - index
+                index = self._subtree_end[index]
+            else:
+                index += 1
         return total
 
     def hidden_count(self, comment_id: str) -> int:

@@ -77,13 +77,14 @@ class RowLayout:
 
     # -- heights ----------------------------------------------------------------------
     def body(self, comment: Comment, depth: int) -> list[Line]:
-        """The wrapped body of a comment (computed once per width)."""
+        """The wrapped body of a comment (computed once per width); none for a theme stub."""
+        if self.view.stub_theme(comment.id) is not None:
+            return []  # a theme stub: one line, drawn by the UI
         lines = self._bodies.get(comment.id)
         if lines is not None:
             self._bodies.move_to_end(comment.id)
             return lines
-        if self.view.stub_theme(comment.id) is not None:
-            return []  # a theme stub: one line, drawn by the UI
+
         lines = [] if is_placeholder(comment) else body_lines(comment.body, self.text_width(depth))
         self._bodies[comment.id] = lines
         if len(self._bodies) > BODY_CACHE_SIZE:

@@ -9,8 +9,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from threads.model import Thread
 from threads.tokens import normalise, words
 
@@ -78,6 +76,8 @@ def match_word(
     word: str, vocabulary: list[str], postings: dict[str, list[int]], *, prefix: bool = True
 ) -> list[WordMatch]:
     """Exact, prefix and fuzzy (rapidfuzz ratio) matches of `word` in a sorted vocabulary."""
+    from rapidfuzz import fuzz, process  # imported on first use: keeps start-up lean
+
     found: dict[str, WordMatch] = {}
     if word in postings:
         found[word] = WordMatch(word, EXACT, 100.0)

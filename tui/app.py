@@ -45,6 +45,9 @@ class ThreadReaderApp(App[int]):
         self.options = options
         self.sixteen_colours = is_sixteen_colour() if sixteen_colours is None else sixteen_colours
         self.config = config if config is not None else load_config()
+        self.themes = list(self.config.themes)
+        """The themes in use (the config's, then as changed in the themes panel)."""
+
         self.now = now or (lambda: datetime.now(UTC))
         self._client = client
 

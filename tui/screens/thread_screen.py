@@ -18,6 +18,7 @@ from threads.model import Thread
 from tui.messages import LoadFailed, LoadProgress, ThreadLoaded
 from tui.screens.thread_jumps import ThreadJumps
 from tui.screens.thread_search import ThreadSearch
+from tui.screens.thread_themes import ThreadThemes
 from tui.widgets.comment_view import CommentView
 from tui.widgets.status_bar import StatusBar
 
@@ -25,11 +26,12 @@ ThreadSource = Callable[[ProgressCallback], Awaitable[Thread]]
 """Something that produces a thread, reporting progress as it goes."""
 
 
-class ThreadScreen(ThreadSearch, ThreadJumps):
+class ThreadScreen(ThreadThemes, ThreadSearch, ThreadJumps):
     """One thread. A failed reload keeps the thread already on screen."""
 
     BINDINGS = [
         Binding("r", "reload", "Reload", id="reload", show=False),
+        Binding("t", "themes", "Themes", id="themes"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "back", "Back", id="back"),
         Binding("escape", "escape", "Clear search / back", id="escape", show=False),

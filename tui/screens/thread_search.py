@@ -70,10 +70,25 @@ class ThreadSearch(Screen[Any]):
         if self._thread_now() is not index.thread:
             return  # built for a thread that has since been replaced
         self._search_index = index
+        self.words_ready(index.words)
         if self._pending_query is not None:
             self._start_query(self._pending_query)
 
+    def words_ready(self, words: Any) -> None:
+        """Hook: the word index is built (themes use it)."""
+
+    @property
+    def search_query_text(self) -> str:
+        """The query of the hits on screen ("" when none)."""
+        result = self._search_result
+        if result is None:
+            return ""
+        query = result.query
+        parts = [*query.words, *(f'"{p}"' for p in query.phrases)]
+        return ", ".join(parts)
+
     def _thread_now(self) -> Thread | None:
+
         views = list(self.query(CommentView))
         return views[0].thread if views else None
 

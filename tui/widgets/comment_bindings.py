@@ -80,6 +80,9 @@ class CommentViewActions(ScrollView, inherit_bindings=False):
     def _show_layout(self, anchor: Anchor | None = None) -> None:
         raise NotImplementedError
 
+    def reveal_stub(self) -> bool:
+        raise NotImplementedError
+
     # -- moving ------------------------------------------------------------------------
     def action_next_comment(self) -> None:
         self.move_cursor(self.cursor + 1)
@@ -157,6 +160,8 @@ class CommentViewActions(ScrollView, inherit_bindings=False):
         if not len(self.folds):
             return
         comment = self.folds.comment_at(self.cursor)
+        if self.reveal_stub():
+            return
         if not comment.children:
             self.notify("No replies to fold.", timeout=2)
             return

@@ -11,10 +11,26 @@ from threads.timefmt import relative_age
 from threads.wrap import wrap_pieces
 
 
+def stub_header(theme: str, color: str, hidden: int) -> Line:
+    """`hidden · politics · +4`: a comment a theme hides (enter shows it)."""
+    return [
+        ("hidden · ", ("deleted",)),
+        (theme, ("tag", f"fg={color}")),
+        (f" · +{hidden}", ("deleted",)),
+    ]
+
+
 def comment_header(
-    comment: Comment, *, op: str | None, now: datetime, hidden: int, depth: int, shown_levels: int
+    comment: Comment,
+    *,
+    op: str | None,
+    now: datetime,
+    hidden: int,
+    depth: int,
+    shown_levels: int,
+    tags: tuple[tuple[str, str], ...] = (),
 ) -> Line:
-    """`author OP · 3h · +12`: who, when, and how many replies a fold hides."""
+    """`author OP · 3h · +12 #theme`: who, when, replies a fold hides, matching themes."""
     line: Line = []
     if comment.deleted:
         line.append(("[deleted]", ("deleted",)))
@@ -32,6 +48,8 @@ def comment_header(
         line.append((f" ⤷{depth}", ("depth-marker",)))  # deeper than the indentation shows
     if hidden:
         line.append((f" +{hidden}", ("fold",)))
+    for name, color in tags:
+        line.append((f" #{name}", ("tag", f"fg={color}")))
     return line
 
 

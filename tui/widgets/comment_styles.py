@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rich.color import Color, ColorParseError
 from rich.style import Style
 
 from threads.comment_lines import StyleKey
@@ -34,6 +35,7 @@ _BASE: dict[str, Style] = {
     "rule": Style(color="bright_black"),
     "cursor": Style(color="black", bgcolor="yellow"),
     "blank": Style(),
+    "tag": Style(bold=True),
     "snippet": Style(),
     "hit-meta": Style(color="bright_black"),
 }
@@ -56,9 +58,20 @@ def style_for(key: StyleKey) -> Style:
     for modifier in key[1:]:
         if modifier.startswith("href="):
             style = style + Style(link=modifier[5:])  # OSC 8 where the terminal has it
+        elif modifier.startswith("fg="):
+            style = style + theme_colour(modifier[3:])
         else:
             style = style + _MODIFIERS.get(modifier, Style())
     return style
+
+
+@lru_cache(maxsize=64)
+def theme_colour(colour: str) -> Style:
+    """A theme's colour (a name from the config; unknown names fall back to magenta)."""
+    try:
+        return Style(color=Color.parse(colour), bold=True)
+    except ColorParseError:
+        return Style(color="magenta", bold=True)
 
 
 @lru_cache(maxsize=64)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
@@ -26,10 +27,13 @@ from threads.jumps import Place, Target
 from threads.model import Comment, Thread
 from threads.row_layout import INDENT, RowLayout
 from tui.widgets.comment_bindings import COMMENT_VIEW_BINDINGS, CommentViewActions
-from tui.widgets.comment_header import comment_header, story_preamble
-from tui.widgets.comment_styles import guide_style, style_for
+from tui.widgets.comment_header import comment_header, story_preamble, stub_header
+from tui.widgets.comment_styles import guide_style, style_for, theme_colour
 
 PLAIN = Style()
+if TYPE_CHECKING:
+    from threads.themes import ThemeView  # rapidfuzz stays off the start-up path
+
 Anchor = tuple[int, int]
 """A visible position and a row offset from its first row."""
 
@@ -72,6 +76,11 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(4096)
         self._highlight: frozenset[str] = frozenset()
         self._target: tuple[str, int, int] | None = None  # comment id, first and last row
+        self._themes: ThemeView | None = None
+        self.theme_hidden = 0
+        """Comments the themes hide (for the status bar)."""
+
+        self._wish: str | None = None  # where the reader put the cursor (themes may hide it)
         self._refining = False
         self.refine_in_background = True
         """Make estimated heights exact after the first frame (benchmarks turn it off)."""
@@ -210,7 +219,11 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
         rows = self.layout_rows
         comment, depth = self.folds.comment_at(position), self.folds.depth_at(position)
         levels = rows.shown_levels(depth)
-        if line_index == 0:
+        tags = self._tags(comment)
+        stub = self.folds.stub_theme(comment.id)
+        if stub is not None and line_index == 0:
+            line = stub_header(stub, self._theme_colour(stub), self.folds.hidden_count(comment.id))
+        elif line_index == 0:
             line = comment_header(
                 comment,
                 op=self.thread.author,
@@ -218,6 +231,7 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
                 hidden=self.folds.hidden_count(comment.id),
                 depth=depth,
                 shown_levels=levels,
+                tags=tags,
             )
         else:
             body = rows.body(comment, depth)
@@ -227,14 +241,38 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
                 line = [(text, (*key, "target")) for text, key in line] or [(" ", ("target",))]
 
         gap = line_index >= rows.height(position) - 1
-        return self._strip(line, levels, width, selected, gap=gap)
+        mark = tags[0][1] if tags and not gap else None
+        return self._strip(line, levels, width, selected, gap=gap, mark=mark)
+
+    def _tags(self, comment: Comment) -> tuple[tuple[str, str], ...]:
+        """(name, colour) of the highlighting themes matching a comment."""
+        if self._themes is None:
+            return ()
+        order = self.thread.tree.position[comment.id]
+        return tuple((t.name, t.color) for t in self._themes.tags(order) if t.mode == "highlight")
+
+    def _theme_colour(self, name: str) -> str:
+        themes = self._themes.themes if self._themes is not None else []
+        return next((t.color for t in themes if t.name == name), "magenta")
 
     def _strip(
-        self, line: Line, levels: int, width: int, selected: bool, *, gap: bool = False
+        self,
+        line: Line,
+        levels: int,
+        width: int,
+        selected: bool,
+        *,
+        gap: bool = False,
+        mark: str | None = None,
     ) -> Strip:
-        marker = "▌" if selected and not gap else " "
-        # Every segment carries a Style (never None): Textual's NO_COLOR filter needs one.
-        segments = [Segment(marker, style_for(("cursor",)) if selected and not gap else PLAIN)]
+        # The gutter: the cursor, or a highlighting theme's colour. Every segment carries a
+        # Style (never None): Textual's NO_COLOR filter needs one.
+        if selected and not gap:
+            segments = [Segment("▌", style_for(("cursor",)))]
+        elif mark is not None:
+            segments = [Segment("▎", theme_colour(mark))]
+        else:
+            segments = [Segment(" ", PLAIN)]
         segments.extend(
             Segment("│" + " " * (INDENT - 1), guide_style(level)) for level in range(levels)
         )
@@ -253,6 +291,7 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
             return
         previous, top = self.cursor, int(self.scroll_y)
         self.cursor = max(0, min(position, len(self.folds) - 1))
+        self._wish = self.folds.comment_at(self.cursor).id
         if self._target is not None and self._target[0] != self.folds.comment_at(self.cursor).id:
             self.set_target(None)  # the highlight belongs to the comment a jump landed on
 
@@ -344,6 +383,32 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
             self._target = target
             self._strips.clear()
             self.refresh()
+
+    def set_themes(self, themes: ThemeView | None) -> None:
+        """Apply themes: hide stubs, tags and gutter marks; the cursor keeps its place."""
+        _, screen_row = self._cursor_anchor()
+        wish = self._wish or (self.cursor_comment.id if self.cursor_comment else None)
+        self._themes = themes
+        order_ids = [comment.id for comment in self.thread.tree.order]
+        self.folds.set_hidden(themes.hidden_ids(order_ids) if themes is not None else {})
+        self.theme_hidden = self.folds.theme_hidden_count()
+        self.layout_rows.rebuild()
+        if wish is not None:
+            self.cursor = self.folds.nearest_visible(wish)
+        self._strips.clear()
+        self._show_layout((self.cursor, screen_row))
+
+    def reveal_stub(self) -> bool:
+        """`enter` on a theme stub shows that one comment."""
+        comment = self.cursor_comment
+        if comment is None or not self.folds.reveal_one(comment.id):
+            return False
+        _, screen_row = self._cursor_anchor()
+        self.theme_hidden = self.folds.theme_hidden_count()
+        self.layout_rows.rebuild()
+        self._strips.clear()
+        self._show_layout((self.cursor, screen_row))
+        return True
 
     def set_highlight(self, words: frozenset[str]) -> None:
         """Mark these (normalised) words wherever they appear in bodies."""

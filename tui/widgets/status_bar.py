@@ -57,8 +57,11 @@ class StatusBar(Static):
     ) -> None:
         thread = view.thread
         total = len(view.folds)
-        hidden = thread.comment_count - total
-        folded = f" · {hidden:,} folded" if hidden else ""
+        out_of_view = thread.comment_count - total - view.theme_hidden
+        folded = f" · {out_of_view:,} folded" if out_of_view > 0 else ""
+        if view.theme_hidden:
+            folded += f" · {view.theme_hidden:,} hidden by themes"
+
         where = f"{position + 1:,}/{total:,}" if total else "no comments"
         found = f" · hit {hit[0]}/{hit[1]}" if hit else ""
         self.update(f"{where}{folded}{found}{_extras(view)} │ {thread.title}")

@@ -1,0 +1,256 @@
+"""`t`: the themes panel. Every theme with its mode and how many comments it matches here,
+then the themes this thread suggests; single keys change them live."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from threads.theme_suggest import Suggestion
+from threads.themes import THEME_COLOURS, TermError, Theme, next_mode
+from tui.widgets.comment_styles import theme_colour
+
+HELP = (
+    "space: highlight/hide/off · n: new (from the search) · e: edit terms · d: delete · "
+    "a/enter: adopt a suggestion · s: save to config · esc: close"
+)
+
+
+@dataclass
+class ThemeActions:
+    """What the panel can ask of the thread screen."""
+
+    counts: Callable[[list[Theme]], dict[str, int]]
+    """Comments each theme matches in this thread."""
+    apply: Callable[[list[Theme]], None]
+    """Use these themes now (the view updates live)."""
+    save: Callable[[list[Theme]], str]
+    """Write them to the config file; returns a message for the reader."""
+
+
+def split_terms(text: str) -> list[str]:
+    """`a, "b c", d*` -> terms (commas separate; quotes are kept for phrases)."""
+    return [term.strip() for term in text.split(",") if term.strip()]
+
+
+class ThemesScreen(ModalScreen[None]):
+    """Themes and suggestions; changes apply as soon as they are made."""
+
+    BINDINGS = [
+        Binding("escape,t,q", "close", "Close", show=False),
+        Binding("space,m", "cycle", "Cycle mode", show=False),
+        Binding("n", "new", "New theme", show=False),
+        Binding("e", "edit", "Edit terms", show=False),
+        Binding("d", "delete", "Delete", show=False),
+        Binding("a", "adopt", "Adopt suggestion", show=False),
+        Binding("s", "save", "Save", show=False),
+    ]
+    DEFAULT_CSS = """
+    ThemesScreen { align: center middle; }
+    ThemesScreen > Vertical {
+        width: 90%; max-width: 110; height: auto; max-height: 90%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    ThemesScreen OptionList, ThemesScreen OptionList:focus {
+        height: auto; max-height: 24; border: none;
+    }
+
+    ThemesScreen Input, ThemesScreen Input:focus { border: none; height: 1; display: none; }
+    ThemesScreen Input.-open { display: block; }
+    ThemesScreen #themes-help { color: $text-muted; }
+    """
+
+    def __init__(
+        self,
+        themes: list[Theme],
+        suggestions: list[Suggestion],
+        actions: ThemeActions,
+        *,
+        query: str = "",
+    ) -> None:
+        super().__init__()
+        self.themes = list(themes)
+        self.suggestions = suggestions
+        self._actions = actions
+        self._query = query
+        self._editing: str | None = None  # "new" or the name of the theme being edited
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text("Themes", style="bold"), markup=False)
+            yield OptionList(id="themes")
+            yield Input(id="theme-input")
+            yield Static(HELP, id="themes-help", markup=False)
+
+    def on_mount(self) -> None:
+        self._refresh_rows()
+        self.query_one(OptionList).focus()
+
+    # -- rows --------------------------------------------------------------------------
+    def _refresh_rows(self, keep: int | None = None) -> None:
+        options = self.query_one(OptionList)
+        highlighted = options.highlighted if keep is None else keep
+        counts = self._actions.counts(self.themes)
+        options.clear_options()
+        rows: list[Option] = []
+        for theme in self.themes:
+            text = Text(f"{theme.mode:<9} ", style="bold" if theme.mode != "off" else "dim")
+            text.append(theme.name, style=theme_colour(theme.color))
+            text.append(f"  {counts.get(theme.name, 0)} comments  ", style="dim")
+            text.append(", ".join(theme.terms), style="dim")
+            rows.append(Option(text, id=f"theme:{theme.name}"))
+        if not self.themes:
+            rows.append(
+                Option(
+                    Text(
+                        "No themes yet: n makes one from the search, a adopts a suggestion.",
+                        style="italic",
+                    ),
+                    id="none",
+                    disabled=True,
+                )
+            )
+        rows.append(
+            Option(Text("Suggested by this thread", style="bold"), id="header", disabled=True)
+        )
+        for number, suggestion in enumerate(self.suggestions):
+            text = Text(f"  {suggestion.name}", style="cyan")
+            text.append(f"  {suggestion.count} comments  ", style="dim")
+            text.append(", ".join(suggestion.terms[:6]), style="dim")
+            rows.append(Option(text, id=f"suggestion:{number}"))
+        if not self.suggestions:
+            rows.append(
+                Option(
+                    Text("  (nothing stands out in this thread)", style="italic"),
+                    id="empty",
+                    disabled=True,
+                )
+            )
+        options.add_options(rows)
+        options.highlighted = min(highlighted or 0, options.option_count - 1)
+        if (
+            options.highlighted is not None
+            and options.get_option_at_index(options.highlighted).disabled
+        ):
+            options.action_cursor_down()
+
+    def _selected(self) -> tuple[str, int | str] | None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return None
+        option_id = options.get_option_at_index(options.highlighted).id or ""
+        kind, _, value = option_id.partition(":")
+        if kind == "theme":
+            return kind, value
+        if kind == "suggestion":
+            return kind, int(value)
+        return None
+
+    def _selected_theme(self) -> Theme | None:
+        selected = self._selected()
+        if selected is None or selected[0] != "theme":
+            return None
+        return next((t for t in self.themes if t.name == selected[1]), None)
+
+    def _replace(self, old: Theme | None, new: Theme | None) -> None:
+        if old is not None and new is not None:
+            self.themes = [new if t.name == old.name else t for t in self.themes]
+        elif old is not None:
+            self.themes = [t for t in self.themes if t.name != old.name]
+        elif new is not None:
+            self.themes = [*self.themes, new]
+        self._actions.apply(self.themes)
+        self._refresh_rows()
+
+    # -- actions -----------------------------------------------------------------------
+    def action_cycle(self) -> None:
+        theme = self._selected_theme()
+        if theme is not None:
+            self._replace(theme, theme.with_mode(next_mode(theme.mode)))
+
+    def action_delete(self) -> None:
+        theme = self._selected_theme()
+        if theme is not None:
+            self._replace(theme, None)
+
+    def action_adopt(self) -> None:
+        selected = self._selected()
+        if selected is None or selected[0] != "suggestion":
+            return
+        suggestion = self.suggestions[int(selected[1])]
+        name = self._free_name(suggestion.name.split("/")[0])
+        colour = THEME_COLOURS[len(self.themes) % len(THEME_COLOURS)]
+        self._replace(None, Theme.create(name, list(suggestion.terms), "highlight", colour))
+
+    def _free_name(self, base: str) -> str:
+        names = {t.name for t in self.themes}
+        name, number = base, 2
+        while name in names:
+            name, number = f"{base}{number}", number + 1
+        return name
+
+    def action_new(self) -> None:
+        self._open_input("new", f"name: {self._query}" if self._query else "name: term, term")
+
+    def action_edit(self) -> None:
+        theme = self._selected_theme()
+        if theme is not None:
+            self._open_input(theme.name, ", ".join(theme.terms))
+
+    def _open_input(self, editing: str, value: str) -> None:
+        self._editing = editing
+        field = self.query_one(Input)
+        field.value = value
+        field.add_class("-open")
+        field.focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        field = self.query_one(Input)
+        field.remove_class("-open")
+        self.query_one(OptionList).focus()
+        editing, self._editing = self._editing, None
+        try:
+            if editing == "new":
+                name, _, terms = event.value.partition(":")
+                if not name.strip() or not split_terms(terms):
+                    self.notify("Write it as  name: term, term", severity="warning")
+                    return
+                colour = THEME_COLOURS[len(self.themes) % len(THEME_COLOURS)]
+                theme = Theme.create(
+                    self._free_name(name.strip()), split_terms(terms), "highlight", colour
+                )
+                self._replace(None, theme)
+            elif editing is not None:
+                old = next((t for t in self.themes if t.name == editing), None)
+                if old is not None and split_terms(event.value):
+                    self._replace(old, old.with_terms(split_terms(event.value)))
+        except TermError as error:
+            self.notify(str(error), severity="error")
+
+    def action_save(self) -> None:
+        self.notify(self._actions.save(self.themes), timeout=4)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if (event.option.id or "").startswith("suggestion:"):
+            self.action_adopt()
+        else:
+            self.action_cycle()
+
+    def action_close(self) -> None:
+        if self.query_one(Input).has_class("-open"):
+            self.query_one(Input).remove_class("-open")
+            self.query_one(OptionList).focus()
+            return
+        self.dismiss(None)
