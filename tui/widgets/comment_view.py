@@ -105,6 +105,7 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
             if focus == self.thread.focus_id:
                 self.folds.reveal(focus)  # asked for by id: show it even if folded away
             self.cursor = self.folds.nearest_visible(focus)
+            self._wish = focus
 
     def on_resize(self, event: events.Resize) -> None:
         width = self.scrollable_content_region.width or event.size.width
@@ -349,6 +350,8 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
             self.layout_rows.rebuild()
             self._show_layout()
         self.cursor = self.folds.nearest_visible(place.comment_id)
+        self._wish = place.comment_id
+
         self._prepare_rows(place.scroll_row)
         self.scroll_to(y=place.scroll_row, animate=False, immediate=True)
         self.refresh()
@@ -363,6 +366,7 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
             self._show_layout()
         position = self.folds.nearest_visible(target.comment_id)
         self.cursor = position
+        self._wish = target.comment_id
         rows = self.layout_rows
         rows.make_exact(position, position)
         first, last = 0, 0
@@ -386,6 +390,8 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
 
     def set_themes(self, themes: ThemeView | None) -> None:
         """Apply themes: hide stubs, tags and gutter marks; the cursor keeps its place."""
+        if themes is None and self._themes is None:
+            return
         _, screen_row = self._cursor_anchor()
         wish = self._wish or (self.cursor_comment.id if self.cursor_comment else None)
         self._themes = themes
