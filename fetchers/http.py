@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from typing import Any
 
 import httpx
 
 from fetchers.errors import BadResponse, NotFound, Unreachable
+from fetchers.json_decode import decode_json
 
 USER_AGENT = "threadreader/0.1 (terminal thread reader)"
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 MAX_RETRIES = 2
 MAX_RETRY_AFTER = 10.0
+REQUEST_DEADLINE = 30.0  # seconds for one whole response, however it trickles in
+MAX_RESPONSE_BYTES = 128 * 2**20  # the biggest HN threads are ~10 MB from Algolia
 
 
 def make_client() -> httpx.AsyncClient:
@@ -47,12 +49,7 @@ async def get_json(
         BadResponse: on other statuses or a body that is not JSON.
     """
     for attempt in range(retries + 1):
-        try:
-            response = await client.get(url)
-        except httpx.TimeoutException as error:
-            raise Unreachable(f"{site} did not answer in time ({url}).") from error
-        except httpx.HTTPError as error:
-            raise Unreachable(f"Could not reach {site} ({_describe(error)}).") from error
+        response, body = await _fetch(client, url, site)
         if response.status_code in RETRY_STATUSES and attempt < retries:
             await asyncio.sleep(_retry_delay(response, attempt))
             continue
@@ -63,10 +60,33 @@ async def get_json(
         raise BadResponse(f"{site} is rate-limiting us (HTTP 429); try again in a minute.")
     if response.status_code >= 400:
         raise BadResponse(f"{site} answered HTTP {response.status_code} for {url}.")
+    return decode_json(body, f"{site}'s reply for {url}")
+
+
+async def _fetch(client: httpx.AsyncClient, url: str, site: str) -> tuple[httpx.Response, bytes]:
+    """One GET with an overall deadline (a server dripping bytes cannot hold us forever)
+    and a size cap (nor fill the memory)."""
     try:
-        return json.loads(response.content)
-    except (ValueError, RecursionError) as error:
-        raise BadResponse(f"{site} sent a response that is not valid JSON ({url}).") from error
+        async with asyncio.timeout(REQUEST_DEADLINE):
+            async with client.stream("GET", url) as response:
+                chunks: list[bytes] = []
+                size = 0
+                async for chunk in response.aiter_bytes():
+                    size += len(chunk)
+                    if size > MAX_RESPONSE_BYTES:
+                        raise BadResponse(
+                            f"{site} sent more than {MAX_RESPONSE_BYTES // 2**20} MB for {url}."
+                        )
+                    chunks.append(chunk)
+                return response, b"".join(chunks)
+    except TimeoutError as error:
+        raise Unreachable(f"{site} did not answer in time ({url}).") from error
+    except httpx.TimeoutException as error:
+        raise Unreachable(f"{site} did not answer in time ({url}).") from error
+    except httpx.RemoteProtocolError as error:
+        raise Unreachable(f"{site} closed the connection mid-response ({url}).") from error
+    except httpx.HTTPError as error:
+        raise Unreachable(f"Could not reach {site} ({_describe(error)}).") from error
 
 
 def _describe(error: httpx.HTTPError) -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from fetchers.errors import BadResponse, NotFound
 from fetchers.hn_items import thread_from_algolia
+from fetchers.json_decode import decode_json
 from threads.dump_json import thread_from_dump
 from threads.model import Thread
 
@@ -20,16 +20,6 @@ def thread_from_data(data: Any, origin: str) -> Thread:
     if isinstance(data, dict) and ("children" in data or "title" in data):
         return thread_from_algolia(data)
     raise BadResponse(f"{origin} is neither a Hacker News (Algolia) item nor a threadreader dump.")
-
-
-def decode_json(raw: bytes | str, origin: str) -> Any:
-    """Decode JSON with a readable error, including for documents nested too deeply."""
-    try:
-        return json.loads(raw)
-    except RecursionError as error:
-        raise BadResponse(f"{origin} is nested too deeply to read as JSON.") from error
-    except ValueError as error:
-        raise BadResponse(f"{origin} is not valid JSON ({error}).") from error
 
 
 def load_thread_file(path: Path) -> Thread:
