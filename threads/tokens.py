@@ -17,6 +17,11 @@ WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 @lru_cache(maxsize=65536)
 def _strip_accents(folded: str) -> str:
     decomposed = unicodedata.normalize("NFKD", folded)
+    if any(c.isspace() for c in decomposed):
+        # Compatibility forms can expand into several words (U+FDFA is a whole phrase);
+        # a word must stay one word, so only canonical decomposition is used then.
+        decomposed = unicodedata.normalize("NFD", folded)
+
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
