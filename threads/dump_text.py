@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from threads.themes import ThemeView
 
 MIN_TEXT_WIDTH = 40
+MAX_MD_NESTING = 10
+
 MIN_WIDTH = 20  # the narrowest `--width` the command line accepts
 INDENT = 2
 
@@ -117,9 +119,13 @@ def thread_to_markdown(thread: Thread) -> str:
     if thread.plain_text:
         out += ["", thread.plain_text]
     for comment, depth in thread.walk():
-        prefix = "> " * depth
+        # Quote nesting stops at MAX_MD_NESTING (readers render deeper levels badly, and
+        # a 5,000-deep thread would repeat "> " 5,000 times a line); deeper ones say so.
+        prefix = "> " * min(depth, MAX_MD_NESTING)
+        deeper = f" · depth {depth}" if depth > MAX_MD_NESTING else ""
         out.append(prefix.rstrip())
-        out.append(f"{prefix}**{_md_escape(_author(comment, thread.author))}** · {_when(comment)}")
+        author = _md_escape(_author(comment, thread.author))
+        out.append(f"{prefix}**{author}** · {_when(comment)}{deeper}")
         out.append(prefix.rstrip())
         for line in comment.plain_text.split("\n"):
             out.append(f"{prefix}{line}".rstrip())
