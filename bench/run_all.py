@@ -10,6 +10,7 @@ BENCHMARKS = [
     ("launch to first frame (tmux, 80x24)", ["bench.bench_launch"]),
     ("search, one keystroke (real comment bodies)", ["bench.bench_search"]),
     ("themes: suggestions and matching (real comment bodies)", ["bench.bench_themes"]),
+    ("extreme threads (headless, 120x40)", ["bench.bench_extremes"]),
     (
         "Firebase fallback (local server, 20 ms latency)",
         ["bench.bench_firebase", "--levels", "4,8,16"],
