@@ -7,6 +7,7 @@ where the reader was, through any number of jumps.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -60,19 +61,29 @@ class ThreadJumps(Screen[Any]):
         view, comment = found
         notes = comment_footnotes(comment)
         labels = notes.references + notes.unreferenced
-        if not labels:
-            self.notify("This comment has no footnotes.", timeout=2)
-        elif len(labels) == 1:
-            self._go_to_footnote(view, notes, labels[0])
+        self._choose(
+            "Footnotes",
+            [_footnote_row(notes, label) for label in labels],
+            lambda index: self._go_to_footnote(view, notes, labels[index]),
+            empty="This comment has no footnotes.",
+        )
+
+    def _choose(
+        self, title: str, rows: list[Text], act: Callable[[int], None], *, empty: str
+    ) -> None:
+        """Nothing: say so; one row: act on it; several: a picker (digits choose)."""
+        if not rows:
+            self.notify(empty, timeout=2)
+        elif len(rows) == 1:
+            act(0)
         else:
-            rows = [_footnote_row(notes, label) for label in labels]
 
             def chosen(index: int | None) -> None:
                 if index is not None:
-                    self._go_to_footnote(view, notes, labels[index])
+                    act(index)
 
             self.app.push_screen(
-                PickerScreen("Footnotes (digit or enter; esc: cancel)", rows), chosen
+                PickerScreen(f"{title} (digit or enter; esc: cancel)", rows), chosen
             )
 
     def _go_to_footnote(self, view: CommentView, notes: CommentFootnotes, label: str) -> None:
@@ -114,18 +125,12 @@ class ThreadJumps(Screen[Any]):
             return
         view, comment = found
         links = comment_links(comment)
-        if not links:
-            self.notify("This comment has no links.", timeout=2)
-        elif len(links) == 1:
-            self._follow(view, links[0])
-        else:
-
-            def chosen(index: int | None) -> None:
-                if index is not None:
-                    self._follow(view, links[index])
-
-            rows = [_link_row(link) for link in links]
-            self.app.push_screen(PickerScreen("Links (digit or enter; esc: cancel)", rows), chosen)
+        self._choose(
+            "Links",
+            [_link_row(link) for link in links],
+            lambda index: self._follow(view, links[index]),
+            empty="This comment has no links.",
+        )
 
     def _follow(self, view: CommentView, link: Link) -> None:
         inside = in_thread_target(view.thread, link.url)
