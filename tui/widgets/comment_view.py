@@ -12,25 +12,20 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.strip import Strip
 
-from threads.comment_lines import Line
 from threads.folding import FoldedView
-from threads.highlight import highlight_line
 from threads.jumps import Place, Target
 from threads.model import Comment, Thread
-from threads.row_layout import INDENT, RowLayout
-from tui.widgets.comment_bindings import COMMENT_VIEW_BINDINGS, CommentViewActions
-from tui.widgets.comment_header import comment_header, story_preamble, stub_header
-from tui.widgets.comment_styles import guide_style, style_for, theme_colour
+from threads.row_layout import RowLayout
+from tui.widgets.comment_bindings import COMMENT_VIEW_BINDINGS
+from tui.widgets.comment_drawing import CommentDrawing
+from tui.widgets.comment_header import story_preamble
 
-PLAIN = Style()
 if TYPE_CHECKING:
     from threads.themes import ThemeView  # rapidfuzz stays off the start-up path
 
@@ -38,7 +33,7 @@ Anchor = tuple[int, int]
 """A visible position and a row offset from its first row."""
 
 
-class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
+class CommentView(CommentDrawing, can_focus=True, inherit_bindings=False):
     """The collapsible comment tree of one thread, bodies inline."""
 
     BINDINGS = COMMENT_VIEW_BINDINGS
@@ -181,109 +176,6 @@ class CommentView(CommentViewActions, can_focus=True, inherit_bindings=False):
             self._refining = False
         else:
             self.set_timer(0.01, self._refine_step)
-
-    # -- drawing -----------------------------------------------------------------------
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        rows = self._rows
-        row = y + int(self.scroll_y)
-        if rows is None or row >= rows.total_rows:
-            return Strip.blank(width, PLAIN)
-        position, line_index = rows.locate(row)
-        if position < 0:
-            key: tuple[object, ...] = ("preamble", line_index, width)
-            return self._cached(
-                key, lambda: self._strip(rows.preamble[line_index], 0, width, False)
-            )
-        comment = self.folds.comment_at(position)
-        selected = position == self.cursor
-        hidden = self.folds.hidden_count(comment.id) if line_index == 0 else 0
-        target = self._target
-        marked = (
-            target is not None and target[0] == comment.id and target[1] <= line_index <= target[2]
-        )
-        key = (comment.id, line_index, selected, hidden, width, self._highlight, marked)
-        return self._cached(
-            key, lambda: self._comment_strip(position, line_index, selected, width, marked)
-        )
-
-    def _cached(self, key: tuple[object, ...], make: Callable[[], Strip]) -> Strip:
-        strip = self._strips.get(key)
-        if strip is None:
-            strip = make()
-            self._strips[key] = strip
-        return strip
-
-    def _comment_strip(
-        self, position: int, line_index: int, selected: bool, width: int, marked: bool = False
-    ) -> Strip:
-        rows = self.layout_rows
-        comment, depth = self.folds.comment_at(position), self.folds.depth_at(position)
-        levels = rows.shown_levels(depth)
-        tags = self._tags(comment)
-        stub = self.folds.stub_theme(comment.id)
-        if stub is not None and line_index == 0:
-            line = stub_header(stub, self._theme_colour(stub), self.folds.hidden_count(comment.id))
-        elif line_index == 0:
-            line = comment_header(
-                comment,
-                op=self.thread.author,
-                now=self._now(),
-                hidden=self.folds.hidden_count(comment.id),
-                depth=depth,
-                shown_levels=levels,
-                tags=tags,
-            )
-        else:
-            body = rows.body(comment, depth)
-            line = body[line_index - 1] if line_index - 1 < len(body) else []
-            line = highlight_line(line, self._highlight)
-            if marked:  # the footnote or quoted passage a jump landed on
-                line = [(text, (*key, "target")) for text, key in line] or [(" ", ("target",))]
-
-        gap = line_index >= rows.height(position) - 1
-        mark = tags[0][1] if tags and not gap else None
-        return self._strip(line, levels, width, selected, gap=gap, mark=mark)
-
-    def _tags(self, comment: Comment) -> tuple[tuple[str, str], ...]:
-        """(name, colour) of the highlighting themes matching a comment."""
-        if self._themes is None:
-            return ()
-        order = self.thread.tree.position[comment.id]
-        return tuple((t.name, t.color) for t in self._themes.tags(order) if t.mode == "highlight")
-
-    def _theme_colour(self, name: str) -> str:
-        themes = self._themes.themes if self._themes is not None else []
-        return next((t.color for t in themes if t.name == name), "magenta")
-
-    def _strip(
-        self,
-        line: Line,
-        levels: int,
-        width: int,
-        selected: bool,
-        *,
-        gap: bool = False,
-        mark: str | None = None,
-    ) -> Strip:
-        # The gutter: the cursor, or a highlighting theme's colour. Every segment carries a
-        # Style (never None): Textual's NO_COLOR filter needs one.
-        if selected and not gap:
-            segments = [Segment("▌", style_for(("cursor",)))]
-        elif mark is not None:
-            segments = [Segment("▎", theme_colour(mark))]
-        else:
-            segments = [Segment(" ", PLAIN)]
-        segments.extend(
-            Segment("│" + " " * (INDENT - 1), guide_style(level)) for level in range(levels)
-        )
-        segments.append(Segment(" ", PLAIN))
-        segments.extend(Segment(text, style_for(key)) for text, key in line)
-        used = sum(segment.cell_length for segment in segments)
-        if used < width:
-            segments.append(Segment(" " * (width - used), PLAIN))
-            return Strip(segments, width)
-        return Strip(segments).crop(0, width)
 
     # -- cursor ------------------------------------------------------------------------
     def move_cursor(self, position: int, *, center: bool = False, scroll: bool = True) -> None:
