@@ -161,6 +161,7 @@ async def test_threads_with_nothing_to_read(kind: str) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("j", "k", "G", "space", "C", "E", "minus", "f", "o", "y", "apostrophe")
+        await pilot.press("J", "K", "p", "right_square_bracket", "left_square_bracket", "ctrl+d")
         await pilot.press("slash", "x", "enter", "n")
         await pilot.pause()
         assert app.return_code is None  # still running, nothing raised

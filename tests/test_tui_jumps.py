@@ -244,3 +244,21 @@ async def test_capital_y_copies_the_comment_text(monkeypatch: pytest.MonkeyPatch
         written = capture_terminal(app)
         await pilot.press("Y")
         assert osc52_payloads(written)[0].startswith("The problem with this argument")
+
+
+async def test_brackets_in_a_link_cannot_break_the_notification(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SSH_TTY", "/dev/pts/1")
+    monkeypatch.delenv("TMUX", raising=False)
+
+    async def source(progress: Any) -> Thread:
+        return thread_with_links("https://evil.example/a[/]b[bold]")
+
+    app = app_with_source(source)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "o")
+        await pilot.pause()
+        assert app.return_code is None  # a markup error would have ended the app
+        assert any("a[/]b[bold]" in n.message for n in app._notifications)

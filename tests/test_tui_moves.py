@@ -138,3 +138,21 @@ async def test_no_color_renders_without_errors(monkeypatch) -> None:  # type: ig
         screenshot = app.export_screenshot()
         assert "mdorn" in screenshot and cursor_author(app) == "mdorn"
         assert app.return_code is None  # still running: nothing crashed
+
+
+async def test_page_down_at_the_end_settles_on_the_last_comment() -> None:
+    app = sample_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("G")
+        for _ in range(3):
+            await pilot.press("ctrl+d")
+            assert cursor_author(app) == "grebe"
+        await pilot.press("g")
+        await pilot.press("ctrl+u")
+        assert cursor_author(app) == "quietfrog"
+        positions = []
+        for _ in range(12):
+            await pilot.press("pagedown")
+            positions.append(comment_view(app).cursor)
+        assert positions == sorted(positions) and positions[-1] == 16

@@ -241,3 +241,34 @@ async def test_slash_on_the_front_page_searches_stories(hn_server: HTTPServer) -
         await pilot.press("escape")  # back to the list it came from
         await pilot.pause(0.3)
         assert app.screen.query_one(OptionList).option_count == 1
+
+
+async def test_a_comment_id_opens_its_story_with_that_comment_on_screen(
+    hn_server: HTTPServer, big_algolia: dict
+) -> None:
+    from hn_fixtures import algolia_nodes
+
+    from fetchers.targets import ItemTarget
+
+    nodes = [node for node, _ in algolia_nodes(big_algolia)]
+    wanted = nodes[200]  # far down the thread: it must be scrolled to
+    hn_server.expect_request(f"/api/v1/items/{wanted['id']}").respond_with_json(
+        {**wanted, "story_id": BIG_STORY_ID, "type": "comment"}
+    )
+    hn_server.expect_request(f"/api/v1/items/{BIG_STORY_ID}").respond_with_json(big_algolia)
+    app = create_app(
+        Options(ItemTarget("hackernews", str(wanted["id"])), False, None, None),
+        config=Config(Path("/nonexistent")),
+        now=fixed_now,
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.screen.query("CommentView"):
+                break
+        await pilot.pause()
+        view = comment_view(app)
+        assert view.cursor_comment is not None and view.cursor_comment.id == str(wanted["id"])
+        start = view.layout_rows.starts[view.cursor] - int(view.scroll_y)
+        assert 0 <= start < view.page_height  # its header is on screen
+        assert "201/485" in status_text(app)

@@ -16,7 +16,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_dump(options)
         from tui.app import create_app  # Textual is imported only when the reader opens
 
-        return create_app(options).run() or EXIT_OK
+        app = create_app(options)
+        app.run()
+        return app.return_code or EXIT_OK  # Textual sets 1 when the app failed
+
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

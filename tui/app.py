@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 
 from fetchers.progress import ProgressCallback
 from fetchers.saved import load_sample_thread
@@ -50,6 +51,19 @@ class ThreadReaderApp(App[int]):
 
         self.now = now or (lambda: datetime.now(UTC))
         self._client = client
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Notifications are plain text, always: they quote URLs, labels, paths and config
+        text, and `[/]` in a hostile link must not be parsed as markup (it would crash)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     @property
     def client(self) -> httpx.AsyncClient:

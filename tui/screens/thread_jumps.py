@@ -112,7 +112,7 @@ class ThreadJumps(Screen[Any]):
             if source.comment_id is None:
                 self.notify("The quote is from the story's text, above the comments.", timeout=4)
                 self.jumps.push(view.place())  # type: ignore[arg-type]
-                view.scroll_to(y=0, animate=False)
+                view.scroll_now(0)
                 return
             self._jump(view, Target(source.comment_id, source.block))
             return
@@ -154,14 +154,14 @@ class ThreadJumps(Screen[Any]):
             driver.write(text)
             driver.flush()
 
-    def action_copy_link(self) -> None:
+    def action_copy_permalink(self) -> None:
         found = self._view_and_comment()
         if found is not None:
             url = permalink(found[0].thread, found[1])
             copy_text(url, self._write_terminal)
             self.notify(f"Copied the comment's link: {url}", timeout=3)
 
-    def action_copy_text(self) -> None:
+    def action_copy_comment_text(self) -> None:
         found = self._view_and_comment()
         if found is not None:
             copy_text(found[1].plain_text, self._write_terminal)

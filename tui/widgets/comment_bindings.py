@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.scroll_view import ScrollView
 
 from threads.folding import FoldedView
@@ -50,8 +51,8 @@ COMMENT_VIEW_BINDINGS: list[BindingType] = [
     Binding("f", "screen.footnote", "Footnote", id="footnote"),
     Binding("backspace,ctrl+o", "screen.jump_back", "Jump back", id="jump_back", show=False),
     Binding("o", "screen.links", "Links", id="links"),
-    Binding("y", "screen.copy_link", "Copy link", id="copy_link", show=False),
-    Binding("Y", "screen.copy_text", "Copy text", id="copy_text", show=False),
+    Binding("y", "screen.copy_permalink", "Copy link", id="copy_link", show=False),
+    Binding("Y", "screen.copy_comment_text", "Copy text", id="copy_text", show=False),
     Binding("apostrophe", "screen.quote_source", "Quote source", id="quote_source", show=False),
 ]
 
@@ -74,6 +75,12 @@ class CommentViewActions(ScrollView, inherit_bindings=False):
     def move_cursor(self, position: int, *, center: bool = False, scroll: bool = True) -> None:
         raise NotImplementedError
 
+    def scroll_now(self, top: int) -> None:
+        """Scroll to a row at once: `scroll_to` would wait for the next refresh, and a
+        resize in between would then measure the cursor's row from the old position."""
+        self.virtual_size = Size(self.layout_rows.width, self.layout_rows.total_rows)
+        self.scroll_y = max(0, min(top, self.max_scroll_y))
+
     def _cursor_anchor(self) -> Anchor:
         raise NotImplementedError
 
@@ -90,24 +97,29 @@ class CommentViewActions(ScrollView, inherit_bindings=False):
     def action_previous_comment(self) -> None:
         self.move_cursor(self.cursor - 1)
 
+    def _move(self, pick: Callable[[int], int]) -> None:
+        """Move to the position `pick` finds from the cursor (nothing to do when empty)."""
+        if len(self.folds):
+            self.move_cursor(pick(self.cursor))
+
     def action_next_sibling(self) -> None:
-        self.move_cursor(self.folds.next_sibling(self.cursor))
+        self._move(self.folds.next_sibling)
 
     def action_previous_sibling(self) -> None:
-        self.move_cursor(self.folds.previous_sibling(self.cursor))
+        self._move(self.folds.previous_sibling)
 
     def action_parent(self) -> None:
-        self.move_cursor(self.folds.parent(self.cursor))
+        self._move(self.folds.parent)
 
     def action_next_top_level(self) -> None:
-        self.move_cursor(self.folds.next_top_level(self.cursor))
+        self._move(self.folds.next_top_level)
 
     def action_previous_top_level(self) -> None:
-        self.move_cursor(self.folds.previous_top_level(self.cursor))
+        self._move(self.folds.previous_top_level)
 
     def action_first(self) -> None:
         self.move_cursor(0)
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self.scroll_now(0)
 
     def action_last(self) -> None:
         self.move_cursor(len(self.folds) - 1)
@@ -119,26 +131,30 @@ class CommentViewActions(ScrollView, inherit_bindings=False):
         self._page(-1)
 
     def _page(self, direction: int) -> None:
-        """Scroll a page and put the cursor on the first comment that starts on screen."""
+        """Scroll a page; the cursor goes to the first comment that starts on screen.
+
+        At either end of the thread (nothing left to scroll) the cursor goes to the first
+        or last comment instead, so repeated presses settle there.
+        """
+        if not len(self.folds):
+            return
         rows = self.layout_rows
-        top = max(
-            0,
-            min(
-                int(self.scroll_y) + direction * self.page_height,
-                rows.total_rows - self.page_height,
-            ),
-        )
-        self.scroll_to(y=top, animate=False, immediate=True)
+        current = int(self.scroll_y)
+        bottom = max(0, rows.total_rows - self.page_height)
+        top = max(0, min(current + direction * self.page_height, bottom))
+        if top == current:
+            self.move_cursor(len(self.folds) - 1 if direction > 0 else 0)
+            return
+        self.scroll_now(top)
         position, offset = rows.locate(top)
-        if position < 0:
-            position = 0
-        elif (
+        position = max(position, 0)
+        if (
             offset
             and position + 1 < len(rows.starts)
             and rows.starts[position + 1] < top + self.page_height
         ):
-            position += 1
-        if position == self.cursor:
+            position += 1  # the comment covering the top row started above the screen
+        if (position - self.cursor) * direction <= 0:
             self.move_cursor(self.cursor + direction)  # one tall comment fills the page
         else:
             self.move_cursor(position, scroll=False)

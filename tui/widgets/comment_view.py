@@ -67,6 +67,8 @@ class CommentView(CommentDrawing, can_focus=True, inherit_bindings=False):
         self._initial_cursor = cursor_id or thread.focus_id
         self._now = now or (lambda: datetime.now(UTC))
         self._rows: RowLayout | None = None  # made on the first resize, when the width is known
+        self._laid_out = False
+
         self.cursor = 0
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(4096)
         self._highlight: frozenset[str] = frozenset()
@@ -104,10 +106,13 @@ class CommentView(CommentDrawing, can_focus=True, inherit_bindings=False):
 
     def on_resize(self, event: events.Resize) -> None:
         width = self.scrollable_content_region.width or event.size.width
-        if self._rows is not None and width == self._rows.width:
+        if self._laid_out and self._rows is not None and width == self._rows.width:
             self._show_layout(self._cursor_anchor())  # only the height changed
             return
-        anchor = self._cursor_anchor() if self._rows is not None else None
+        # Before the first real layout there is no screen row to keep (a placeholder
+        # layout may exist if something asked early): then the cursor is centred instead.
+        anchor = self._cursor_anchor() if self._laid_out else None
+        self._laid_out = True
         preamble = story_preamble(self.thread, now=self._now(), width=width - 2)
         self._rows = RowLayout(self.folds, width, preamble)
         self._strips.clear()
@@ -132,7 +137,7 @@ class CommentView(CommentDrawing, can_focus=True, inherit_bindings=False):
             position, screen_row = anchor
             top = max(0, rows.starts[min(position, len(rows.starts) - 1)] - screen_row)
             self._prepare_rows(top)
-            self.scroll_to(y=top, animate=False, immediate=True)
+            self.scroll_now(top)
         self._prepare_rows(int(self.scroll_y))
         self.refresh()
         self._post_cursor()
@@ -170,7 +175,7 @@ class CommentView(CommentDrawing, can_focus=True, inherit_bindings=False):
         if changed:
             self.virtual_size = Size(rows.width, rows.total_rows)
             if top_position >= 0:
-                self.scroll_to(y=rows.starts[top_position] + offset, animate=False, immediate=True)
+                self.scroll_now(rows.starts[top_position] + offset)
             self.refresh()
         if done:
             self._refining = False
@@ -217,7 +222,7 @@ class CommentView(CommentDrawing, can_focus=True, inherit_bindings=False):
             top = start if height >= page else start + height - page
         if top != int(self.scroll_y):
             self._prepare_rows(top)
-            self.scroll_to(y=top, animate=False, immediate=True)
+            self.scroll_now(top)
 
     def _post_cursor(self) -> None:
         self.post_message(self.CursorMoved(self, self.cursor_comment, self.cursor))
@@ -245,7 +250,7 @@ class CommentView(CommentDrawing, can_focus=True, inherit_bindings=False):
         self._wish = place.comment_id
 
         self._prepare_rows(place.scroll_row)
-        self.scroll_to(y=place.scroll_row, animate=False, immediate=True)
+        self.scroll_now(place.scroll_row)
         self.refresh()
         self._post_cursor()
 
@@ -268,7 +273,7 @@ class CommentView(CommentDrawing, can_focus=True, inherit_bindings=False):
         self.set_target((target.comment_id, first, last) if target.block is not None else None)
         top = max(0, rows.starts[position] + first - self.page_height // 3)
         self._prepare_rows(top)
-        self.scroll_to(y=top, animate=False, immediate=True)
+        self.scroll_now(top)
         self.refresh()
         self._post_cursor()
         return True
