@@ -118,3 +118,16 @@ def test_jump_stack_is_last_in_first_out_and_bounded() -> None:
         Place("2", 2),
         None,
     ]
+
+
+def test_definitions_folded_onto_one_line_are_split() -> None:
+    from hn_fixtures import FIXTURES
+
+    from fetchers.saved import load_thread_file
+
+    thread = load_thread_file(FIXTURES / "algolia-item-26312516-485-comments.json")
+    comment = next(c for c, _ in thread.walk() if c.author == "adrianmonk")
+    notes = comment_footnotes(comment)
+    assert notes.definitions["1"].text.endswith("Wireless_Application_Protocol")
+    assert notes.definitions["2"].text.endswith("Wireless_Markup_Language")
+    assert notes.references == ["1", "2"] and notes.unreferenced == []

@@ -150,3 +150,58 @@ async def test_edit_delete_and_adopt(tmp_path: Path) -> None:
         options.highlighted = suggestion
         await pilot.press("a")
         assert len(app.themes) == 2 and app.themes[1].mode == "highlight"
+
+
+async def test_deleting_then_saving_removes_the_theme_from_the_file(tmp_path: Path) -> None:
+    path = config_file(tmp_path)
+    app = sample_app(path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for_themes(pilot)
+        await pilot.press("t", "d", "s")  # delete "politics", save
+        await pilot.pause()
+    text = path.read_text()
+    assert "[themes.politics]" not in text and "[themes.training]" in text
+    assert "# reader settings" in text and "\n\n[themes.training]" in text
+
+
+async def test_adopting_twice_takes_two_different_suggestions(tmp_path: Path) -> None:
+    app = sample_app(config_file(tmp_path, "# nothing yet\n"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for_themes(pilot)
+        await pilot.press("t")
+        screen = app.screen
+        assert isinstance(screen, ThemesScreen)
+        first, second = screen.suggestions[0].terms, screen.suggestions[1].terms
+        options = screen.query_one(OptionList)
+        options.highlighted = next(
+            i
+            for i in range(options.option_count)
+            if options.get_option_at_index(i).id == "suggestion:0"
+        )
+        await pilot.press("a")
+        options.highlighted = next(
+            i
+            for i in range(options.option_count)
+            if options.get_option_at_index(i).id == "suggestion:0"
+        )
+        await pilot.press("a")
+        assert [t.terms for t in app.themes] == [first, second]
+
+
+async def test_the_hidden_count_follows_reveals(tmp_path: Path) -> None:
+    import re
+
+    app = sample_app(config_file(tmp_path))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for_themes(pilot)
+
+        def hidden() -> int:
+            found = re.search(r"(\d+) hidden by themes", status_text(app))
+            return int(found[1]) if found else 0
+
+        before = hidden()
+        assert before > 0
+        await pilot.press("slash", *"LeCun", "enter")  # a hit inside a hidden subtree
+        await pilot.pause(0.3)
+        assert cursor_author(app) == "phaedra_"
+        assert 0 < hidden() < before

@@ -33,7 +33,7 @@ def comment_fields(comment: Comment, themes: list[str] | None = None) -> dict[st
         "deleted": comment.deleted,
         "dead": comment.dead,
         "score": comment.score,
-        "footnotes": footnote_map(comment.plain_text),
+        "footnotes": footnote_map(comment),
         "links": comment.links,
         "themes": themes or [],
     }

@@ -39,6 +39,7 @@ class FoldedView:
         """Comments a theme hides (id -> theme name): one stub line, replies gone with it."""
         self.revealed: set[str] = set()
         """Hidden comments the reader chose to see anyway."""
+        self._hidden_total: int | None = None  # cache of theme_hidden_count()
         self.visible: list[int] = list(range(len(self.order)))
         """Indexes into `order` of the visible comments, ascending."""
 
@@ -79,6 +80,7 @@ class FoldedView:
         """Apply the themes' hide lists (reveals of comments still hidden are kept)."""
         self.hidden_by = hidden_by
         self.revealed &= hidden_by.keys()
+        self._hidden_total = None
         self._recompute()
 
     def reveal_one(self, comment_id: str) -> bool:
@@ -86,13 +88,24 @@ class FoldedView:
         if self.stub_theme(comment_id) is None:
             return False
         self.revealed.add(comment_id)
+        self._hidden_total = None
         self._recompute()
         return True
+
+    def folded_count(self) -> int:
+        """Replies out of view under the visible folded comments."""
+        return sum(
+            self.thread.descendant_count(comment_id)
+            for comment_id in self.folded
+            if self.position_of(comment_id) is not None
+        )
 
     def theme_hidden_count(self) -> int:
         """Comments themes keep out of view: each outermost stub and everything under it."""
         if not self.hidden_by:
             return 0
+        if self._hidden_total is not None:
+            return self._hidden_total
         total, index = 0, 0
         while index < len(self.order):
             if self.stub_theme(self.order[index].id) is not None:
@@ -100,6 +113,7 @@ class FoldedView:
                 index = self._subtree_end[index]
             else:
                 index += 1
+        self._hidden_total = total
         return total
 
     def hidden_count(self, comment_id: str) -> int:
@@ -206,6 +220,8 @@ class FoldedView:
         if self.stub_theme(comment_id) is not None:
             self.revealed.add(comment_id)
             changed = True
+        self._hidden_total = None
+
         if changed:
             self._recompute()
         return changed

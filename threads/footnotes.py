@@ -37,15 +37,32 @@ def _label(raw: str) -> str:
     return raw.removeprefix("^")
 
 
+_NEXT_DEFINITION = re.compile(rf"\s+(?=\[{_LABEL}\]:?\s+\S)")
+
+
+def _line_definitions(line: str) -> list[tuple[str, str]]:
+    """(label, text) of the definitions on one line.
+
+    HN folds a single newline into a space, so `[1] url [2] url` can arrive on one line:
+    a line that starts with a definition is split before each further `[label]`.
+    """
+    if not _DEFINITION.match(line.strip()):
+        return []
+    found = []
+    for part in _NEXT_DEFINITION.split(line.strip()):
+        match = _DEFINITION.match(part)
+        if match:
+            found.append((_label(match["label"]), match["text"].strip()))
+    return found
+
+
 def footnote_definitions(plain_text: str) -> list[Footnote]:
     """Every footnote definition in a comment's plain text, in order."""
     found: list[Footnote] = []
     for number, line in enumerate(plain_text.split("\n")):
         if line.startswith(">"):
             continue
-        match = _DEFINITION.match(line.strip())
-        if match:
-            found.append(Footnote(_label(match["label"]), match["text"].strip(), number))
+        found.extend(Footnote(label, text, number) for label, text in _line_definitions(line))
     return found
 
 
@@ -60,10 +77,11 @@ def footnote_references(plain_text: str) -> list[str]:
     return list(labels)
 
 
-def footnote_map(plain_text: str) -> dict[str, str]:
-    """`{"1": "text"}` for `--dump json`: each label's first definition."""
+def footnote_map(comment: Comment) -> dict[str, str]:
+    """`{"1": "text"}` for `--dump json`: each label's first definition in the comment
+    (the same block-based reading the reader's `f` uses)."""
     result: dict[str, str] = {}
-    for note in footnote_definitions(plain_text):
+    for note in _body_definitions(comment):
         result.setdefault(note.label, note.text)
     return result
 
@@ -75,10 +93,7 @@ def _body_definitions(comment: Comment) -> list[Footnote]:
         if block.kind == "quote":
             continue
         for line_index, line in enumerate(block.text.split("\n")):
-            match = _DEFINITION.match(line.strip())
-            if match:
-                label = _label(match["label"])
-                text = match["text"].strip()
+            for label, text in _line_definitions(line):
                 found.append(Footnote(label, text, line_index, block_index, comment.id))
     return found
 

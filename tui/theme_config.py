@@ -89,24 +89,27 @@ def _key(name: str) -> str:
     return name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else json.dumps(name, ensure_ascii=False)
 
 
-def save_themes(path: Path, themes: list[Theme]) -> None:
-    """Write these themes into the config file, keeping everything else in it."""
+def save_themes(path: Path, themes: list[Theme], *, removed: set[str] | None = None) -> None:
+    """Write these themes into the config file (and drop the `removed` ones), keeping
+    everything else in it."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
         lines = []
     wanted = {f"themes.{theme.name}": theme for theme in themes}
+    dropped = {f"themes.{name}" for name in removed or ()} - wanted.keys()
     out: list[str] = []
     skipping = False
     for line in lines:
         name = _table_name(line)
         if name is not None:
-            skipping = name in wanted
-            if skipping:
+            skipping = name in wanted or name in dropped
+            if name in wanted:
                 out.extend(_render(wanted.pop(name)))
                 continue
-        if not skipping:
+        if not skipping or not line.strip():  # blank lines between tables stay
             out.append(line)
+
     for theme in wanted.values():
         if out and out[-1].strip():
             out.append("")

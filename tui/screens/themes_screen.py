@@ -33,8 +33,8 @@ class ThemeActions:
     """Comments each theme matches in this thread."""
     apply: Callable[[list[Theme]], None]
     """Use these themes now (the view updates live)."""
-    save: Callable[[list[Theme]], str]
-    """Write them to the config file; returns a message for the reader."""
+    save: Callable[[list[Theme], set[str]], str]
+    """Write them (and drop the deleted ones) to the config file; returns a message."""
 
 
 def split_terms(text: str) -> list[str]:
@@ -83,6 +83,8 @@ class ThemesScreen(ModalScreen[None]):
         self._actions = actions
         self._query = query
         self._editing: str | None = None  # "new" or the name of the theme being edited
+        self.removed: set[str] = set()
+        """Themes deleted here: saving removes them from the config file too."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -96,9 +98,10 @@ class ThemesScreen(ModalScreen[None]):
         self.query_one(OptionList).focus()
 
     # -- rows --------------------------------------------------------------------------
-    def _refresh_rows(self, keep: int | None = None) -> None:
+    def _refresh_rows(self, focus: str | None = None) -> None:
+        """Rebuild the list; the highlight stays on the same row, or moves to `focus`."""
         options = self.query_one(OptionList)
-        highlighted = options.highlighted if keep is None else keep
+        highlighted = options.highlighted
         counts = self._actions.counts(self.themes)
         options.clear_options()
         rows: list[Option] = []
@@ -137,6 +140,10 @@ class ThemesScreen(ModalScreen[None]):
             )
         options.add_options(rows)
         options.highlighted = min(highlighted or 0, options.option_count - 1)
+        if focus is not None:
+            options.highlighted = next(
+                (i for i, row in enumerate(rows) if row.id == focus), options.highlighted
+            )
         if (
             options.highlighted is not None
             and options.get_option_at_index(options.highlighted).disabled
@@ -166,10 +173,12 @@ class ThemesScreen(ModalScreen[None]):
             self.themes = [new if t.name == old.name else t for t in self.themes]
         elif old is not None:
             self.themes = [t for t in self.themes if t.name != old.name]
+            self.removed.add(old.name)
         elif new is not None:
             self.themes = [*self.themes, new]
+            self.removed.discard(new.name)
         self._actions.apply(self.themes)
-        self._refresh_rows()
+        self._refresh_rows(focus=f"theme:{new.name}" if new is not None else None)
 
     # -- actions -----------------------------------------------------------------------
     def action_cycle(self) -> None:
@@ -186,7 +195,7 @@ class ThemesScreen(ModalScreen[None]):
         selected = self._selected()
         if selected is None or selected[0] != "suggestion":
             return
-        suggestion = self.suggestions[int(selected[1])]
+        suggestion = self.suggestions.pop(int(selected[1]))  # adopted: no longer a suggestion
         name = self._free_name(suggestion.name.split("/")[0])
         colour = THEME_COLOURS[len(self.themes) % len(THEME_COLOURS)]
         self._replace(None, Theme.create(name, list(suggestion.terms), "highlight", colour))
@@ -239,7 +248,7 @@ class ThemesScreen(ModalScreen[None]):
             self.notify(str(error), severity="error")
 
     def action_save(self) -> None:
-        self.notify(self._actions.save(self.themes), timeout=4)
+        self.notify(self._actions.save(self.themes, self.removed), timeout=4)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -15,6 +15,7 @@ from textual import work
 from textual.screen import Screen
 
 from threads.highlight import snippet
+from threads.jumps import JumpStack
 from threads.model import Thread
 from threads.timefmt import relative_age
 from tui.widgets.comment_view import CommentView
@@ -51,6 +52,7 @@ class ThreadSearch(Screen[Any]):
     """The query generation whose hits are on screen (tests wait for it)."""
     _pending_query: str | None = None
     _now: Callable[[], datetime]
+    jumps: JumpStack  # provided by ThreadJumps on the thread screen
 
     def reset_search(self, thread: Thread) -> None:
         """A new thread (or reload): drop the old index and build one for this thread."""
@@ -146,8 +148,12 @@ class ThreadSearch(Screen[Any]):
 
     # -- n / N ------------------------------------------------------------------------
     def _go_to(self, comment_id: str) -> None:
+        """Jump to a hit (`backspace` comes back, as from any jump)."""
         view = self.query_one(CommentView)
+        place = view.place()
         view.expand_to(comment_id)
+        if place is not None and place.comment_id != comment_id:
+            self.jumps.push(place)
         view.focus()
         self._show_hit_position()
 

@@ -57,10 +57,11 @@ class ThreadThemes(Screen[Any]):
             self.app.themes = themes  # type: ignore[attr-defined]
             self._apply_themes(words, themes)
 
-        def save(themes: list[Theme]) -> str:
+        def save(themes: list[Theme], removed: set[str]) -> str:
             path = self.app.config.path  # type: ignore[attr-defined]
             try:
-                save_themes(path, themes)
+                save_themes(path, themes, removed=removed)
+
             except OSError as error:
                 return f"Could not save {path}: {error.strerror or error}"
             return f"Saved {len(themes)} theme{'s' * (len(themes) != 1)} to {path}"

@@ -74,8 +74,6 @@ class CommentView(CommentDrawing, can_focus=True, inherit_bindings=False):
         self._highlight: frozenset[str] = frozenset()
         self._target: tuple[str, int, int] | None = None  # comment id, first and last row
         self._themes: ThemeView | None = None
-        self.theme_hidden = 0
-        """Comments the themes hide (for the status bar)."""
 
         self._wish: str | None = None  # where the reader put the cursor (themes may hide it)
         self._refining = False
@@ -89,6 +87,11 @@ class CommentView(CommentDrawing, can_focus=True, inherit_bindings=False):
         if self._rows is None:
             self._rows = RowLayout(self.folds, 80)
         return self._rows
+
+    @property
+    def theme_hidden(self) -> int:
+        """Comments the themes hide right now (for the status bar)."""
+        return self.folds.theme_hidden_count()
 
     @property
     def cursor_comment(self) -> Comment | None:
@@ -294,7 +297,6 @@ class CommentView(CommentDrawing, can_focus=True, inherit_bindings=False):
         self._themes = themes
         order_ids = [comment.id for comment in self.thread.tree.order]
         self.folds.set_hidden(themes.hidden_ids(order_ids) if themes is not None else {})
-        self.theme_hidden = self.folds.theme_hidden_count()
         self.layout_rows.rebuild()
         if wish is not None:
             self.cursor = self.folds.nearest_visible(wish)
@@ -307,7 +309,6 @@ class CommentView(CommentDrawing, can_focus=True, inherit_bindings=False):
         if comment is None or not self.folds.reveal_one(comment.id):
             return False
         _, screen_row = self._cursor_anchor()
-        self.theme_hidden = self.folds.theme_hidden_count()
         self.layout_rows.rebuild()
         self._strips.clear()
         self._show_layout((self.cursor, screen_row))

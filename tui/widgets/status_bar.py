@@ -57,8 +57,9 @@ class StatusBar(Static):
     ) -> None:
         thread = view.thread
         total = len(view.folds)
-        out_of_view = thread.comment_count - total - view.theme_hidden
+        out_of_view = view.folds.folded_count()
         folded = f" · {out_of_view:,} folded" if out_of_view > 0 else ""
+
         if view.theme_hidden:
             folded += f" · {view.theme_hidden:,} hidden by themes"
 
