@@ -18,7 +18,8 @@ from fetchers.saved import load_thread_file
 from tests.tui_support import app_with_source, comment_view, cursor_author, status_text
 from threads.blocks import Block, Span
 from threads.dump_json import thread_to_json
-from threads.dump_text import thread_to_markdown, thread_to_text
+from threads.dump_markdown import thread_to_markdown
+from threads.dump_text import thread_to_text
 from threads.folding import FoldedView
 from threads.model import Comment, Thread
 from threads.row_layout import RowLayout

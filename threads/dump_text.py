@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from threads.blocks import Body
 from threads.model import Comment, Thread
 from threads.timefmt import iso_utc
 from threads.wrap import wrap_text
@@ -13,18 +14,17 @@ if TYPE_CHECKING:
     from threads.themes import ThemeView
 
 MIN_TEXT_WIDTH = 40
-MAX_MD_NESTING = 10
 
 MIN_WIDTH = 20  # the narrowest `--width` the command line accepts
 INDENT = 2
 
 
-def _when(comment_or_thread: Comment | Thread) -> str:
+def when_text(comment_or_thread: Comment | Thread) -> str:
     stamp = iso_utc(comment_or_thread.created)
     return stamp.replace("T", " ").replace("Z", " UTC") if stamp else "unknown time"
 
 
-def _author(comment: Comment, op: str | None) -> str:
+def author_label(comment: Comment, op: str | None) -> str:
     if comment.deleted:
         return "[deleted]"
     name = comment.author or "?"
@@ -43,8 +43,13 @@ def _story_lines(thread: Thread, width: int) -> list[str]:
     lines = wrap_text(thread.title, width)
     if thread.url:
         lines.extend(wrap_text(thread.url, width))
-    points = f"{thread.points} points" if thread.points is not None else "points unknown"
-    meta = f"{points} by {thread.author or '?'}, {_when(thread)}, {thread.comment_count} comments"
+    if thread.points is None:
+        points = "points unknown"
+    else:
+        points = f"{thread.points} point{'s' * (thread.points != 1)}"
+    meta = (
+        f"{points} by {thread.author or '?'}, {when_text(thread)}, {thread.comment_count} comments"
+    )
     lines.extend(wrap_text(meta, width))
     if thread.plain_text:
         lines.append("")
@@ -61,12 +66,33 @@ def _comment_block(
     """A blank line, the header (`author · time [dead]`), the wrapped body."""
     flags = " [dead]" if comment.dead else ""
     out = [""]
-    header = f"{_author(comment, thread.author)} · {_when(comment)}{flags}{extra}"
+    header = f"{author_label(comment, thread.author)} · {when_text(comment)}{flags}{extra}"
     out.extend(f"{indent}{line}" for line in wrap_text(header, width - len(indent)))
-    for paragraph in comment.plain_text.split("\n"):
-        wrapped = _wrap_line(paragraph, width - len(indent) - INDENT)
-        out.extend(f"{indent}{' ' * INDENT}{line}".rstrip() for line in wrapped)
+    lead = indent + " " * INDENT
+    out.extend(
+        f"{lead}{line}".rstrip() for line in body_text_lines(comment.body, width - len(lead))
+    )
     return out
+
+
+def body_text_lines(body: Body, width: int) -> list[str]:
+    """A body as text lines: paragraphs wrapped, every line of a quote marked `> `, code
+    lines wrapped only where longer than the width (keeping their indentation), a blank
+    line between blocks."""
+    lines: list[str] = []
+    for number, block in enumerate(body):
+        if number:
+            lines.append("")
+        if block.kind == "code":
+            for line in block.text.split("\n"):
+                lines.extend(_wrap_line(line, width) if line.strip() else [""])
+        elif block.kind == "quote":
+            for paragraph in block.text.split("\n"):
+                lines.extend("> " + part for part in wrap_text(paragraph, max(1, width - 2)))
+        else:
+            for paragraph in block.text.split("\n"):
+                lines.extend(_wrap_line(paragraph, width) if paragraph else [""])
+    return lines
 
 
 def thread_to_text(thread: Thread, width: int = 80, view: ThemeView | None = None) -> str:
@@ -104,35 +130,3 @@ def hits_to_text(thread: Thread, query: str, hits: list[SearchHit], width: int =
         extra = f" · depth {thread.tree.depths[hit.order]} · match {hit.match}"
         out.extend(_comment_block(hit.comment, thread, "", width, extra))
     return "\n".join(out) + "\n"
-
-
-def thread_to_markdown(thread: Thread) -> str:
-    """The thread as Markdown: a heading for the story, nested blockquotes for replies."""
-    title = (
-        f"[{_md_escape(thread.title)}]({thread.url})" if thread.url else _md_escape(thread.title)
-    )
-    out = [
-        f"# {title}",
-        "",
-        f"{thread.points or 0} points by {thread.author or '?'} · {_when(thread)}",
-    ]
-    if thread.plain_text:
-        out += ["", thread.plain_text]
-    for comment, depth in thread.walk():
-        # Quote nesting stops at MAX_MD_NESTING (readers render deeper levels badly, and
-        # a 5,000-deep thread would repeat "> " 5,000 times a line); deeper ones say so.
-        prefix = "> " * min(depth, MAX_MD_NESTING)
-        deeper = f" · depth {depth}" if depth > MAX_MD_NESTING else ""
-        out.append(prefix.rstrip())
-        author = _md_escape(_author(comment, thread.author))
-        out.append(f"{prefix}**{author}** · {_when(comment)}{deeper}")
-        out.append(prefix.rstrip())
-        for line in comment.plain_text.split("\n"):
-            out.append(f"{prefix}{line}".rstrip())
-    return "\n".join(out) + "\n"
-
-
-def _md_escape(text: str) -> str:
-    for char in "\\`*_[]<>#":
-        text = text.replace(char, "\\" + char)
-    return text

@@ -12,7 +12,8 @@ from fetchers.errors import FetchError
 from fetchers.saved import load_sample_thread
 from fetchers.targets import Target, parse_target
 from threads.dump_json import hits_to_json, iter_thread_json
-from threads.dump_text import hits_to_text, thread_to_markdown, thread_to_text
+from threads.dump_markdown import hits_to_markdown, thread_to_markdown
+from threads.dump_text import hits_to_text, thread_to_text
 from threads.model import Thread
 from threads.themes import Theme
 from tui.config import load_config
@@ -152,6 +153,8 @@ def write_dump(thread: Thread, options: Options) -> None:
         hits = SearchIndex(thread).search(options.search).top()
         if options.dump == "json":
             out.write(hits_to_json(thread, options.search, hits) + "\n")
+        elif options.dump == "markdown":
+            out.write(hits_to_markdown(thread, options.search, hits))
         else:
             out.write(hits_to_text(thread, options.search, hits, width))
     elif options.dump == "json":
@@ -159,7 +162,7 @@ def write_dump(thread: Thread, options: Options) -> None:
             out.write(chunk)
         out.write("\n")
     elif options.dump == "markdown":
-        out.write(thread_to_markdown(thread))
+        out.write(thread_to_markdown(thread, view))
     else:
         out.write(thread_to_text(thread, width, view))
     out.flush()

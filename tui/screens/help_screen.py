@@ -15,13 +15,16 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+# Textual's own focus and selection bindings: not reader keys, so not listed.
+_TEXTUAL_PLUMBING = {"focus_next", "focus_previous", "copy_text", "command_palette"}
+
 
 def binding_rows(screen: Screen[Any]) -> list[tuple[str, str]]:
     """(keys, description) for each action active on `screen`, in binding order."""
     by_action: dict[str, tuple[list[str], str]] = {}
     for key, active in screen.active_bindings.items():
         binding: Binding = active.binding
-        if not binding.description or binding.action in ("help", "app.help"):
+        if not binding.description or binding.action.split(".")[-1] in _TEXTUAL_PLUMBING:
             continue
         keys, _ = by_action.setdefault(binding.action, ([], binding.description))
         keys.append(screen.app.get_key_display(binding.with_key(key)))
@@ -34,7 +37,11 @@ def binding_rows(screen: Screen[Any]) -> list[tuple[str, str]]:
 class HelpScreen(ModalScreen[None]):
     """A scrollable table of keys; any of `?`, `q`, `escape` closes it."""
 
-    BINDINGS = [Binding("question_mark,q,escape", "dismiss", "Close", show=False)]
+    BINDINGS = [
+        Binding("question_mark,q,escape", "dismiss", "Close", show=False),
+        Binding("j,down", "scroll_help(1)", "Scroll down", show=False),
+        Binding("k,up", "scroll_help(-1)", "Scroll up", show=False),
+    ]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
@@ -57,5 +64,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("Keys  (? q escape: close)", style="bold"), markup=False)
             yield Static(text, id="help-keys")
 
+    def action_scroll_help(self, rows: int) -> None:
+        self.query_one(VerticalScroll).scroll_relative(y=rows, animate=False)
+
     async def action_dismiss(self, result: None = None) -> None:
+
         self.dismiss(result)
