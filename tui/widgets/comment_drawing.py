@@ -57,7 +57,11 @@ class CommentDrawing(CommentViewActions, inherit_bindings=False):
         marked = (
             target is not None and target[0] == comment.id and target[1] <= line_index <= target[2]
         )
-        key = (comment.id, line_index, selected, hidden, width, self._highlight, marked)
+        # Everything that changes how the row looks is in the key, so no change of state
+        # can show a stale row (the cache is also cleared when themes change).
+        stub = self.folds.stub_theme(comment.id)
+        key = (comment.id, line_index, selected, hidden, width, self._highlight, marked, stub)
+
         return self._cached(
             key, lambda: self._comment_strip(position, line_index, selected, width, marked)
         )
