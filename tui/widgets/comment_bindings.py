@@ -14,6 +14,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 
 from threads.folding import FoldedView
+from threads.model import Comment
 from threads.row_layout import RowLayout
 
 if TYPE_CHECKING:
@@ -66,6 +67,11 @@ class CommentViewActions(ScrollView, inherit_bindings=False):
     @property
     def layout_rows(self) -> RowLayout:
         raise NotImplementedError
+
+    @property
+    def cursor_comment(self) -> Comment | None:
+        """The comment under the cursor."""
+        return self.folds.comment_at(self.cursor) if 0 <= self.cursor < len(self.folds) else None
 
     @property
     def page_height(self) -> int:
