@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.app import App
-from textual.widgets import Static
 
 from fetchers.progress import ProgressCallback
 from threads.model import Thread
@@ -16,6 +15,7 @@ from tui.cli import Options
 from tui.config import Config, load_config
 from tui.screens.thread_screen import ThreadScreen
 from tui.widgets.comment_view import CommentView
+from tui.widgets.status_bar import StatusBar
 
 FIXED_NOW = datetime(2024, 5, 27, 12, 0, tzinfo=UTC)
 
@@ -63,7 +63,7 @@ def view_text(app: App[object]) -> str:
 def status_text(app: App[object]) -> str:
     screen = app.screen
     assert isinstance(screen, ThreadScreen)
-    return str(screen.query_one("#status", Static).render())
+    return screen.query_one(StatusBar).text
 
 
 def cursor_author(app: App[object]) -> str | None:

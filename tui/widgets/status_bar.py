@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
 
 from threads.footnotes import comment_footnotes
 from threads.links import comment_links
@@ -22,16 +24,30 @@ def _extras(view: CommentView) -> str:
     return "".join(f" · {part}" for part in parts)
 
 
-class StatusBar(Static):
-    """Plain text only: titles come from the internet and must not be parsed as markup."""
+class StatusBar(Widget):
+    """One line of plain text (titles come from the internet: never parsed as markup).
 
-    DEFAULT_CSS = """
-    StatusBar { height: 1; background: $primary-background; color: $text; padding: 0 1; }
-    StatusBar.-error { background: $error; }
+    A fixed one-line widget whose text changes on every key: `update` only repaints it,
+    where `Static.update` would ask the whole screen for a new layout each time.
     """
 
+    DEFAULT_CSS = """
+    StatusBar {
+        height: 1; width: 1fr; padding: 0 1; background: $primary-background; color: $text;
+    }
+
+    StatusBar.-error { background: $error; }
+    """
+    text: reactive[str] = reactive("", layout=False)
+
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
-        super().__init__("", id=id, markup=False)
+        super().__init__(id=id)
+
+    def update(self, text: str) -> None:
+        self.text = text
+
+    def render(self) -> Text:
+        return Text(self.text, no_wrap=True, overflow="ellipsis")
 
     def show_loading(self, what: str) -> None:
         self.remove_class("-error")
