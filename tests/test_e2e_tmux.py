@@ -102,9 +102,18 @@ def test_reads_a_thread_in_a_real_terminal(
     screen = wait_for(socket, name, f"2/{top_level}")
     assert second_author in screen
 
+    send(socket, name, "E", "/")
+    time.sleep(0.3)
+    send(socket, name, "-l", "latncy")  # a typo: fuzzy search still finds "latency"
+    screen = wait_for(socket, name, "hits")
+    send(socket, name, "Enter")
+    screen = wait_for(socket, name, "hit 1/")
+    assert "latency" in screen.lower()
+
     send(socket, name, "?")
     screen = wait_for(socket, name, "Next sibling")
     send(socket, name, "Escape")
+
     time.sleep(0.3)
     send(socket, name, "q")
     deadline = time.monotonic() + 10
