@@ -21,8 +21,9 @@ def _strip_accents(folded: str) -> str:
         # Compatibility forms can expand into several words (U+FDFA is a whole phrase);
         # a word must stay one word, so only canonical decomposition is used then.
         decomposed = unicodedata.normalize("NFD", folded)
-
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Case-fold again: compatibility forms of letters with no case of their own (the
+    # mathematical 𝖠) decompose to capitals.
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def normalise(word: str) -> str:

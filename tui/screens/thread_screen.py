@@ -113,6 +113,7 @@ class ThreadScreen(ThreadThemes, ThreadSearch, ThreadJumps):
         view = CommentView(
             message.thread, now=self._now, folded=folded, cursor_id=cursor_id, id="comments"
         )
+        view.cursor_listener = self._track_cursor  # the status line follows the cursor
         await body.mount(view)
         view.focus()
         self.reset_search(message.thread)
@@ -135,9 +136,8 @@ class ThreadScreen(ThreadThemes, ThreadSearch, ThreadJumps):
             self.query_one(StatusBar).show_cursor(view, view.cursor)
             self.notify(f"Reload failed: {message.reason}", severity="error", timeout=8)
 
-    @on(CommentView.CursorMoved)
-    def _track_cursor(self, message: CommentView.CursorMoved) -> None:
-        self.query_one(StatusBar).show_cursor(message.view, message.position, self.hit_position())
+    def _track_cursor(self, view: CommentView, position: int) -> None:
+        self.query_one(StatusBar).show_cursor(view, position, self.hit_position())
 
     # -- actions -----------------------------------------------------------------------
     def action_reload(self) -> None:

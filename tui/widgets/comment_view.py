@@ -70,7 +70,10 @@ class CommentView(CommentPlaces, can_focus=True, inherit_bindings=False):
 
         self.cursor = 0
         self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(4096)
+        self.cursor_listener: Callable[[CommentView, int], None] | None = None
+        """Told of every cursor move at once (the thread screen's status line)."""
         self._highlight: frozenset[str] = frozenset()
+
         self._target: tuple[str, int, int] | None = None  # comment id, first and last row
         self._themes: ThemeView | None = None
 
@@ -222,6 +225,10 @@ class CommentView(CommentPlaces, can_focus=True, inherit_bindings=False):
             self.scroll_now(top)
 
     def _post_cursor(self) -> None:
+        # The listener runs now, so the status line repaints in the same frame as the view
+        # (a bubbling message arrives a frame later: two frames per key).
+        if self.cursor_listener is not None:
+            self.cursor_listener(self, self.cursor)
         self.post_message(self.CursorMoved(self, self.cursor_comment, self.cursor))
 
     def on_click(self, event: events.Click) -> None:
