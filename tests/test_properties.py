@@ -6,6 +6,7 @@ footnotes and themes. Invariants: no exception, no control characters out, text 
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -23,8 +24,14 @@ from threads.tokens import words
 from threads.wrap import text_width, wrap_text
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-FAST = settings(  # the same examples every run: CI must not turn red by chance
-    max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+# `make test`: the same 150 examples every run (CI must not turn red by chance).
+# THREADREADER_FUZZ_EXAMPLES=N: N fresh random examples per property, to hunt for bugs.
+_FUZZ = int(os.environ.get("THREADREADER_FUZZ_EXAMPLES", "0"))
+FAST = settings(
+    max_examples=_FUZZ or 150,
+    derandomize=not _FUZZ,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 LONG = settings(max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
