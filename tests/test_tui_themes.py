@@ -164,8 +164,16 @@ async def test_deleting_then_saving_removes_the_theme_from_the_file(tmp_path: Pa
     assert "# reader settings" in text and "\n\n[themes.training]" in text
 
 
-async def test_adopting_twice_takes_two_different_suggestions(tmp_path: Path) -> None:
-    app = sample_app(config_file(tmp_path, "# nothing yet\n"))
+async def test_adopting_twice_takes_two_different_suggestions() -> None:
+    from hn_fixtures import FIXTURES
+
+    from fetchers.saved import load_thread_file
+    from tests.tui_support import app_with_source
+
+    async def source(progress: Any) -> Any:
+        return load_thread_file(FIXTURES / "algolia-item-26312516-485-comments.json")
+
+    app = app_with_source(source)
     async with app.run_test(size=(100, 40)) as pilot:
         await wait_for_themes(pilot)
         await pilot.press("t")

@@ -53,7 +53,7 @@ class _Unit:
 
 def _units(index: WordIndex, total: int) -> list[_Unit]:
     ceiling = max(5, int(total * 0.35))
-    floor = max(2, int(total * 0.004))
+    floor = max(3, int(total * 0.004))
     by_stem: dict[str, _Unit] = {}
     for word, postings in index.postings.items():
         if len(word) < MIN_LENGTH or word in STOPWORDS or not word.isalpha():
@@ -75,10 +75,32 @@ def _together(a: _Unit, b: _Unit) -> float:
     return overlap / len(a.comments | b.comments) if overlap >= 2 else 0.0
 
 
+def _compounds(index: WordIndex, units: list[_Unit]) -> list[_Unit]:
+    """Words that nearly always come as a pair ("open source") become one phrase unit,
+    so a compound is not mistaken for two words that happen to share comments."""
+    merged: list[_Unit] = []
+    used: set[int] = set()
+    for first in range(len(units)):
+        for second in range(first + 1, len(units)):
+            if first in used or second in used or _together(units[first], units[second]) < 0.5:
+                continue
+            a, b = units[first], units[second]
+            smaller = min(len(a.comments), len(b.comments))
+            for phrase in (f"{a.name} {b.name}", f"{b.name} {a.name}"):
+                found = index.phrase(phrase.split(), a.comments & b.comments)
+                if len(found) >= 0.6 * smaller:
+                    merged.append(_Unit({phrase: len(found)}, set(found)))
+                    used.update((first, second))
+                    break
+    return [u for n, u in enumerate(units) if n not in used] + merged
+
+
 def suggest_themes(index: WordIndex, limit: int = MAX_SUGGESTIONS) -> list[Suggestion]:
     """Up to `limit` suggested themes, strongest first."""
     total = max(1, len(index.joined))
     units = sorted(_units(index, total), key=lambda u: (-_weight(u, total), u.name))[:CANDIDATES]
+    units = sorted(_compounds(index, units), key=lambda u: (-_weight(u, total), u.name))
+
     taken: set[int] = set()
     suggestions: list[Suggestion] = []
     for seed_number in range(len(units)):
