@@ -135,10 +135,6 @@ class ThemeMatches:
     by_theme: dict[str, set[int]]
     """Theme name -> comment indexes (display order)."""
 
-    def names_for(self, order: int) -> list[str]:
-        """Names of the themes matching one comment, in theme order."""
-        return [name for name, found in self.by_theme.items() if order in found]
-
     def count(self, name: str) -> int:
         return len(self.by_theme.get(name, ()))
 

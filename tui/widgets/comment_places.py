@@ -22,7 +22,7 @@ class CommentPlaces(CommentDrawing, inherit_bindings=False):
     def _prepare_rows(self, top: int) -> None:
         raise NotImplementedError
 
-    def _post_cursor(self) -> None:
+    def _report_cursor(self) -> None:
         raise NotImplementedError
 
     def place(self) -> Place | None:
@@ -44,7 +44,7 @@ class CommentPlaces(CommentDrawing, inherit_bindings=False):
         self._prepare_rows(place.scroll_row)
         self.scroll_now(place.scroll_row)
         self.refresh()
-        self._post_cursor()
+        self._report_cursor()
 
     def jump_to(self, target: Target) -> bool:
         """Show a comment (and a block of it, highlighted) a third of the way down."""
@@ -67,7 +67,7 @@ class CommentPlaces(CommentDrawing, inherit_bindings=False):
         self._prepare_rows(top)
         self.scroll_now(top)
         self.refresh()
-        self._post_cursor()
+        self._report_cursor()
         return True
 
     def set_target(self, target: tuple[str, int, int] | None) -> None:

@@ -8,18 +8,16 @@ moves a cursor that is a comment. Nothing is mounted per comment.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.strip import Strip
 
 from threads.folding import FoldedView
-from threads.model import Comment, Thread
+from threads.model import Thread
 from threads.row_layout import RowLayout
 from tui.widgets.comment_bindings import COMMENT_VIEW_BINDINGS
 from tui.widgets.comment_header import story_preamble
@@ -39,14 +37,6 @@ class CommentView(CommentPlaces, can_focus=True, inherit_bindings=False):
     DEFAULT_CSS = """
     CommentView { scrollbar-size-vertical: 1; scrollbar-gutter: stable; background: $background; }
     """
-
-    @dataclass
-    class CursorMoved(Message):
-        """The cursor is on another comment (or the same one after a relayout)."""
-
-        view: CommentView
-        comment: Comment | None
-        position: int
 
     def __init__(
         self,
@@ -140,7 +130,7 @@ class CommentView(CommentPlaces, can_focus=True, inherit_bindings=False):
             self.scroll_now(top)
         self._prepare_rows(int(self.scroll_y))
         self.refresh()
-        self._post_cursor()
+        self._report_cursor()
 
     def _prepare_rows(self, top: int) -> None:
         """Wrap exactly every comment that will be on screen when the view starts at `top`."""
@@ -204,7 +194,7 @@ class CommentView(CommentPlaces, can_focus=True, inherit_bindings=False):
                     self.refresh(Region(0, y, 1, self._rows.height(moved)))
         else:
             self.refresh()
-        self._post_cursor()
+        self._report_cursor()
 
     def scroll_to_cursor(self, *, center: bool = False) -> None:
         rows = self.layout_rows
@@ -224,12 +214,11 @@ class CommentView(CommentPlaces, can_focus=True, inherit_bindings=False):
             self._prepare_rows(top)
             self.scroll_now(top)
 
-    def _post_cursor(self) -> None:
+    def _report_cursor(self) -> None:
         # The listener runs now, so the status line repaints in the same frame as the view
         # (a bubbling message arrives a frame later: two frames per key).
         if self.cursor_listener is not None:
             self.cursor_listener(self, self.cursor)
-        self.post_message(self.CursorMoved(self, self.cursor_comment, self.cursor))
 
     def on_click(self, event: events.Click) -> None:
         position, _ = self.layout_rows.locate(event.y + int(self.scroll_y))
