@@ -262,3 +262,14 @@ async def test_brackets_in_a_link_cannot_break_the_notification(
         await pilot.pause()
         assert app.return_code is None  # a markup error would have ended the app
         assert any("a[/]b[bold]" in n.message for n in app._notifications)
+
+
+async def test_capital_o_opens_the_story_link(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
+    monkeypatch.delenv("TMUX", raising=False)
+    app = sample_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        written = capture_terminal(app)
+        await pilot.press("O")
+        assert osc52_payloads(written) == ["https://www.example.com/essays/against-open-source-ai"]

@@ -147,6 +147,18 @@ class ThreadJumps(Screen[Any]):
         result = open_url(link.url, self._write_terminal)
         self.notify(result.message, timeout=4)
 
+    def action_open_story(self) -> None:
+        """`O`: the story's own link (the article), or its page when it has none."""
+        views = list(self.query(CommentView))
+        if not views:
+            return
+        thread = views[0].thread
+        url = thread.url or permalink(thread)
+        if not url:
+            self.notify("This story has no link.", timeout=2)
+            return
+        self._follow(views[0], Link(0, url, thread.title))
+
     def _write_terminal(self, text: str) -> None:
         """Raw output to the terminal (OSC 52): through the driver, after the frame."""
         driver = self.app._driver

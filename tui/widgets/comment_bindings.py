@@ -52,6 +52,7 @@ COMMENT_VIEW_BINDINGS: list[BindingType] = [
     Binding("f", "screen.footnote", "Footnote", id="footnote"),
     Binding("backspace,ctrl+o", "screen.jump_back", "Jump back", id="jump_back", show=False),
     Binding("o", "screen.links", "Links", id="links"),
+    Binding("O", "screen.open_story", "Open the story's link", id="open_story", show=False),
     Binding("y", "screen.copy_permalink", "Copy link", id="copy_link", show=False),
     Binding("Y", "screen.copy_comment_text", "Copy text", id="copy_text", show=False),
     Binding("apostrophe", "screen.quote_source", "Quote source", id="quote_source", show=False),
