@@ -272,3 +272,30 @@ async def test_a_comment_id_opens_its_story_with_that_comment_on_screen(
         start = view.layout_rows.starts[view.cursor] - int(view.scroll_y)
         assert 0 <= start < view.page_height  # its header is on screen
         assert "201/485" in status_text(app)
+
+
+async def test_m_loads_the_next_page_of_the_front_page(hn_server: HTTPServer) -> None:
+    ids = list(range(100, 135))  # 35 stories: a page of 30, then 5 more
+    hn_server.expect_request("/v0/topstories.json").respond_with_json(ids)
+    for story_id in ids:
+        hn_server.expect_request(f"/v0/item/{story_id}.json").respond_with_json(
+            _firebase_story(story_id, f"Story {story_id}", [])
+        )
+    app = create_app(
+        Options(None, False, None, None), config=Config(Path("/nonexistent")), now=fixed_now
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if app.screen.query_one(OptionList).option_count:
+                break
+        assert app.screen.query_one(OptionList).option_count == 30
+        await pilot.press("m")
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if app.screen.query_one(OptionList).option_count > 30:
+                break
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 35
+        assert "Story 134" in str(options.get_option_at_index(34).prompt)
+        assert "35." in str(options.get_option_at_index(34).prompt)

@@ -109,15 +109,15 @@ class ThreadReaderApp(App[int]):
 
         return from_target
 
-    async def _fetch_list(self, kind: StoryListKind) -> list[StorySummary]:
+    async def _fetch_list(self, kind: StoryListKind, offset: int) -> list[StorySummary]:
         from fetchers.hn_lists import fetch_story_list
 
-        return await fetch_story_list(self.client, kind)
+        return await fetch_story_list(self.client, kind, offset=offset)
 
-    async def _search(self, query: str) -> list[StorySummary]:
+    async def _search(self, query: str, page: int) -> list[StorySummary]:
         from fetchers.hn_search import search_stories
 
-        return await search_stories(self.client, query)
+        return await search_stories(self.client, query, page=page)
 
     def open_story(self, story: StorySummary) -> None:
         """Push the thread screen for a story from a list."""

@@ -17,10 +17,10 @@ from fetchers.errors import FetchError
 from threads.stories import STORY_LIST_KINDS, StoryListKind, StorySummary
 from threads.timefmt import relative_age
 
-FetchStoryList = Callable[[StoryListKind], Awaitable[list[StorySummary]]]
-"""Loads one front-page list."""
-SearchStories = Callable[[str], Awaitable[list[StorySummary]]]
-"""Searches the site's stories."""
+FetchStoryList = Callable[[StoryListKind, int], Awaitable[list[StorySummary]]]
+"""Loads one page of a front-page list, from an offset."""
+SearchStories = Callable[[str, int], Awaitable[list[StorySummary]]]
+"""Searches the site's stories (a page number)."""
 
 
 def story_row(number: int, story: StorySummary, now: datetime) -> Text:
@@ -50,6 +50,7 @@ class StoryListScreen(Screen[None]):
         Binding("j", "cursor('down')", "Down", show=False, id="story_down"),
         Binding("k", "cursor('up')", "Up", show=False, id="story_up"),
         Binding("slash", "search", "Search stories", id="story_search", key_display="/"),
+        Binding("m", "more", "More stories", id="story_more"),
         Binding("r", "reload", "Reload", id="story_reload"),
         Binding("question_mark", "help", "Help", id="story_help", key_display="?"),
         Binding("q", "app.quit", "Quit", id="quit"),
@@ -68,6 +69,8 @@ class StoryListScreen(Screen[None]):
         self._fetch_list = fetch_list
         self._search_stories = search_stories
         self._query: str | None = None  # showing search results for this query
+        self._pages = 0  # pages of the current list loaded so far
+
         self._open_story = open_story
         self._now = now
         self._kind: StoryListKind = "top"
@@ -88,34 +91,49 @@ class StoryListScreen(Screen[None]):
         self.query_one(OptionList).focus()
         self.load()
 
-    def load(self) -> None:
+    def load(self, *, more: bool = False) -> None:
         what = f"stories matching {self._query!r}" if self._query else f"{self._kind} stories"
-        self.query_one("#list-status", Static).update(f"Loading {what}…")
-        self._fetch(self._kind, self._query)
+        self.query_one("#list-status", Static).update(f"Loading {'more ' * more}{what}…")
+        self._fetch(self._kind, self._query, self._pages if more else 0)
+
+    def action_more(self) -> None:
+        """The next page of the same list (30 more stories)."""
+        self.load(more=True)
 
     @work(exclusive=True, group="story-list", exit_on_error=False)
-    async def _fetch(self, kind: StoryListKind, query: str | None) -> None:
+    async def _fetch(self, kind: StoryListKind, query: str | None, page: int) -> None:
         try:
             if query is not None and self._search_stories is not None:
-                stories = await self._search_stories(query)
+                stories = await self._search_stories(query, page)
             else:
-                stories = await self._fetch_list(kind)
+                stories = await self._fetch_list(kind, len(self._stories) if page else 0)
         except FetchError as error:
             if (kind, query) == (self._kind, self._query):
                 self.query_one("#list-status", Static).update(f"{error}  Press r to retry.")
             return
         if (kind, query) != (self._kind, self._query):
             return  # the user switched lists meanwhile
-        self._stories = stories
+        self._show(stories, page, query, kind)
+
+    def _show(self, stories: list[StorySummary], page: int, query: str | None, kind: str) -> None:
         options = self.query_one(OptionList)
-        options.clear_options()
+        known = {s.id for s in self._stories} if page else set()
+        fresh = [s for s in stories if s.id not in known]  # lists shift while we read them
+        if not page:
+            self._stories = []
+            options.clear_options()
         now = self._now()
+        first = len(self._stories) + 1
+        self._stories += fresh
+        self._pages = page + 1
         options.add_options(
-            [Option(story_row(i, s, now), id=s.id) for i, s in enumerate(self._stories, 1)]
+            [Option(story_row(i, s, now), id=s.id) for i, s in enumerate(fresh, first)]
         )
-        options.highlighted = 0 if self._stories else None
+        if not page:
+            options.highlighted = 0 if self._stories else None
         what = f"matching {query!r}" if query is not None else kind
-        self.query_one("#list-status", Static).update(f"{len(self._stories)} stories {what}")
+        more = "  m: more" if stories else "  (no more)"
+        self.query_one("#list-status", Static).update(f"{len(self._stories)} stories {what}{more}")
 
     def action_show_list(self, kind: str) -> None:
         chosen = next((k for k in STORY_LIST_KINDS if k == kind), None)
