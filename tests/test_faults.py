@@ -19,7 +19,7 @@ from fetchers.errors import BadResponse, Unreachable
 from fetchers.hackernews import fetch_thread
 from fetchers.http import _retry_delay, make_client
 from fetchers.targets import ItemTarget
-from tests.tui_support import comment_view, fixed_now, status_text
+from tests.tui_support import comment_view, fixed_now, item_app, status_text, wait_for_thread
 from threads.model import Thread
 from tui.app import create_app
 from tui.cli import Options
@@ -200,16 +200,9 @@ async def test_a_failed_reload_keeps_the_thread(
 ) -> None:
     hn_server.expect_oneshot_request("/api/v1/items/26312516").respond_with_json(big_algolia)
     point_at(monkeypatch, hn_server.url_for("/api/v1"), hn_server.url_for("/v0"))
-    app = create_app(
-        Options(ItemTarget("hackernews", "26312516"), False, None, None),
-        config=Config(Path("/nonexistent")),
-        now=fixed_now,
-    )
+    app = item_app("26312516")
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if app.screen.query("CommentView"):
-                break
+        await wait_for_thread(pilot)
         await pilot.press("j", "j")
         before = comment_view(app).cursor_comment
         hn_server.clear_all_handlers()  # from now on every request gets a 500

@@ -17,9 +17,11 @@ from tests.tui_support import (
     comment_view,
     cursor_author,
     fixed_now,
+    item_app,
     sample_app,
     status_text,
     view_text,
+    wait_for_thread,
 )
 from threads.model import Thread
 from tui.app import create_app
@@ -248,24 +250,15 @@ async def test_a_comment_id_opens_its_story_with_that_comment_on_screen(
 ) -> None:
     from hn_fixtures import algolia_nodes
 
-    from fetchers.targets import ItemTarget
-
     nodes = [node for node, _ in algolia_nodes(big_algolia)]
     wanted = nodes[200]  # far down the thread: it must be scrolled to
     hn_server.expect_request(f"/api/v1/items/{wanted['id']}").respond_with_json(
         {**wanted, "story_id": BIG_STORY_ID, "type": "comment"}
     )
     hn_server.expect_request(f"/api/v1/items/{BIG_STORY_ID}").respond_with_json(big_algolia)
-    app = create_app(
-        Options(ItemTarget("hackernews", str(wanted["id"])), False, None, None),
-        config=Config(Path("/nonexistent")),
-        now=fixed_now,
-    )
+    app = item_app(str(wanted["id"]))
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if app.screen.query("CommentView"):
-                break
+        await wait_for_thread(pilot)
         await pilot.pause()
         view = comment_view(app)
         assert view.cursor_comment is not None and view.cursor_comment.id == str(wanted["id"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 
@@ -69,3 +70,23 @@ def status_text(app: App[object]) -> str:
 def cursor_author(app: App[object]) -> str | None:
     comment = comment_view(app).cursor_comment
     return None if comment is None else comment.author
+
+
+def item_app(item_id: str) -> ThreadReaderApp:
+    """The app opening an HN item by id (base URLs from the environment), no user config."""
+    from fetchers.targets import ItemTarget
+
+    return create_app(
+        Options(ItemTarget("hackernews", item_id), False, None, None),
+        config=Config(Path("/nonexistent/config.toml")),
+        now=fixed_now,
+    )
+
+
+async def wait_for_thread(pilot: Any) -> None:
+    """Until the thread has loaded and its comment view is mounted (up to 5 s)."""
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if pilot.app.screen.query(CommentView):
+            break
+    await pilot.pause()
