@@ -213,3 +213,17 @@ async def test_the_hidden_count_follows_reveals(tmp_path: Path) -> None:
         await pilot.pause(0.3)
         assert cursor_author(app) == "phaedra_"
         assert 0 < hidden() < before
+
+
+async def test_an_adopted_suggestion_is_not_suggested_again(tmp_path: Path) -> None:
+    app = sample_app(config_file(tmp_path, "# nothing yet\n"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for_themes(pilot)
+        await pilot.press("t")
+        assert isinstance(app.screen, ThemesScreen) and app.screen.suggestions
+        await pilot.press("a", "escape")
+        await pilot.pause()
+        await pilot.press("t")
+        assert isinstance(app.screen, ThemesScreen)
+        assert app.screen.suggestions == []
+        assert [t.name for t in app.themes] == ["capitalism"]
