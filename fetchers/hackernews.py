@@ -32,20 +32,14 @@ async def fetch_thread(
 ) -> Thread:
     """The whole thread containing an item. A comment id opens its story, focused on it.
 
-    Tries Algolia first (one request); on any failure except "not found" on both, falls
-    back to Firebase, which returns one item per request but in HN's own order.
+    Tries Algolia first (one request); on any failure (an error, a timeout, an item too
+    new to be indexed) falls back to Firebase, which returns one item per request but in
+    HN's own order. Firebase's error, if it fails too, is the one the reader sees.
     """
     try:
         return await fetch_thread_algolia(client, story_or_comment_id)
-    except FetchError as algolia_error:
-        try:
-            return await fetch_thread_firebase(client, story_or_comment_id, progress=progress)
-        except NotFound:
-            raise
-        except FetchError as firebase_error:
-            if isinstance(algolia_error, NotFound):
-                raise firebase_error from algolia_error
-            raise firebase_error from None
+    except FetchError:
+        return await fetch_thread_firebase(client, story_or_comment_id, progress=progress)
 
 
 async def fetch_thread_algolia(client: httpx.AsyncClient, wanted_id: str) -> Thread:
