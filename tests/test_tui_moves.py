@@ -156,3 +156,33 @@ async def test_page_down_at_the_end_settles_on_the_last_comment() -> None:
             await pilot.press("pagedown")
             positions.append(comment_view(app).cursor)
         assert positions == sorted(positions) and positions[-1] == 16
+
+
+async def test_shrinking_the_terminal_keeps_the_cursor_on_screen() -> None:
+    app = sample_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("g", "j", "j", "j", "j", "j")
+        assert cursor_author(app) == "verdigris"
+        await pilot.resize_terminal(80, 12)
+        await pilot.pause()
+        view = comment_view(app)
+        row = view.layout_rows.starts[view.cursor] - int(view.scroll_y)
+        assert 0 <= row < view.page_height
+
+
+async def test_page_up_at_the_top_does_not_scroll() -> None:
+    from hn_fixtures import FIXTURES
+
+    from fetchers.saved import load_thread_file
+    from tests.tui_support import app_with_source
+
+    async def source(progress: object) -> object:
+        return load_thread_file(FIXTURES / "algolia-item-26312516-485-comments.json")
+
+    app = app_with_source(source)  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("g", "pageup")
+        assert comment_view(app).scroll_y == 0
+        assert "Speed Is the Killer Feature" in view_lines(app)[0]

@@ -227,3 +227,25 @@ async def test_an_adopted_suggestion_is_not_suggested_again(tmp_path: Path) -> N
         assert isinstance(app.screen, ThemesScreen)
         assert app.screen.suggestions == []
         assert [t.name for t in app.themes] == ["capitalism"]
+        await pilot.press("d")  # deleting the theme brings its suggestion back
+        assert [s.name for s in app.screen.suggestions] == ["capitalism/socialism"]
+
+
+async def test_a_theme_change_after_fold_all_keeps_the_cursor(tmp_path: Path) -> None:
+    app = sample_app(config_file(tmp_path, "# nothing yet\n"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for_themes(pilot)
+        await pilot.press("g", "j", "j", "j", "j", "C", "E")
+        assert cursor_author(app) == "tessellate"
+        await pilot.press("t", "a", "escape")
+        await pilot.pause(0.3)
+        assert cursor_author(app) == "tessellate"
+
+
+async def test_editing_terms_adds_to_them(tmp_path: Path) -> None:
+    app = sample_app(config_file(tmp_path))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for_themes(pilot)
+        await pilot.press("t", "e", *", fascist", "enter")
+        await pilot.pause()
+        assert app.themes[0].terms == ("capitalism", "socialis*", "fascist")

@@ -79,7 +79,7 @@ class ThemesScreen(ModalScreen[None]):
     ) -> None:
         super().__init__()
         self.themes = list(themes)
-        self.suggestions = suggestions
+        self._all_suggestions = suggestions
         self._actions = actions
         self._query = query
         self._editing: str | None = None  # "new" or the name of the theme being edited
@@ -90,7 +90,8 @@ class ThemesScreen(ModalScreen[None]):
         with Vertical():
             yield Static(Text("Themes", style="bold"), markup=False)
             yield OptionList(id="themes")
-            yield Input(id="theme-input")
+            # Not selected on focus: typing adds to the terms instead of replacing them.
+            yield Input(id="theme-input", select_on_focus=False)
             yield Static(HELP, id="themes-help", markup=False)
 
     def on_mount(self) -> None:
@@ -150,7 +151,15 @@ class ThemesScreen(ModalScreen[None]):
         ):
             options.action_cursor_down()
 
+    @property
+    def suggestions(self) -> list[Suggestion]:
+        """The thread's suggestions not already adopted as a theme (deleting one brings its
+        suggestion back)."""
+        adopted = [set(theme.terms) for theme in self.themes]
+        return [s for s in self._all_suggestions if not any(set(s.terms) <= t for t in adopted)]
+
     def _selected(self) -> tuple[str, int | str] | None:
+
         options = self.query_one(OptionList)
         if options.highlighted is None:
             return None
@@ -195,7 +204,7 @@ class ThemesScreen(ModalScreen[None]):
         selected = self._selected()
         if selected is None or selected[0] != "suggestion":
             return
-        suggestion = self.suggestions.pop(int(selected[1]))  # adopted: no longer a suggestion
+        suggestion = self.suggestions[int(selected[1])]
         name = self._free_name(suggestion.name.split("/")[0])
         colour = THEME_COLOURS[len(self.themes) % len(THEME_COLOURS)]
         self._replace(None, Theme.create(name, list(suggestion.terms), "highlight", colour))

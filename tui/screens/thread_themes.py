@@ -67,9 +67,7 @@ class ThreadThemes(Screen[Any]):
             return f"Saved {len(themes)} theme{'s' * (len(themes) != 1)} to {path}"
 
         query = getattr(self, "search_query_text", "")
-        themes = self._app_themes()
-        adopted = [set(theme.terms) for theme in themes]
-        fresh = [s for s in suggest_themes(words) if not any(set(s.terms) <= t for t in adopted)]
-        screen = ThemesScreen(themes, fresh, ThemeActions(counts, apply, save), query=query)
+        actions = ThemeActions(counts, apply, save)
+        screen = ThemesScreen(self._app_themes(), suggest_themes(words), actions, query=query)
 
         self.app.push_screen(screen)

@@ -64,6 +64,7 @@ class CommentViewActions(ScrollView, inherit_bindings=False):
 
     folds: FoldedView
     cursor: int
+    _wish: str | None
 
     @property
     def layout_rows(self) -> RowLayout:
@@ -149,8 +150,8 @@ class CommentViewActions(ScrollView, inherit_bindings=False):
         current = int(self.scroll_y)
         bottom = max(0, rows.total_rows - self.page_height)
         top = max(0, min(current + direction * self.page_height, bottom))
-        if top == current:
-            self.move_cursor(len(self.folds) - 1 if direction > 0 else 0)
+        if top == current:  # nothing left to scroll: settle on the first or last comment
+            self.move_cursor(len(self.folds) - 1 if direction > 0 else 0, scroll=False)
             return
         self.scroll_now(top)
         position, offset = rows.locate(top)
@@ -208,6 +209,7 @@ class CommentViewActions(ScrollView, inherit_bindings=False):
         if not apply():
             return
         self.cursor = self.folds.nearest_visible(current)
+        self._wish = self.folds.comment_at(self.cursor).id  # themes must not undo this move
         self.layout_rows.rebuild()
         self._show_layout((self.cursor, screen_row))
 

@@ -46,7 +46,7 @@ _MODIFIERS: dict[str, Style] = {
     "link": Style(color="cyan", underline=True),
     "dim": Style(dim=True),
     "match": Style(bold=True, color="black", bgcolor="yellow"),
-    "footnote": Style(bold=True, color="magenta"),
+    "footnote": Style(bold=True, underline=True, color="magenta"),  # still distinct without colour
     "target": Style(bgcolor="blue"),
 }
 

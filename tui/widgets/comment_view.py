@@ -125,7 +125,10 @@ class CommentView(CommentPlaces, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(rows.width, rows.total_rows)
         if anchor is not None and rows.starts:
             position, screen_row = anchor
+            # Same screen row, unless the screen got smaller than that: then the last row.
+            screen_row = min(screen_row, self.page_height - 1)
             top = max(0, rows.starts[min(position, len(rows.starts) - 1)] - screen_row)
+
             self._prepare_rows(top)
             self.scroll_now(top)
         self._prepare_rows(int(self.scroll_y))
