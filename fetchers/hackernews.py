@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
+from urllib.parse import parse_qs, urlparse
 
 import httpx
 
 from fetchers.config import hn_algolia_url, hn_firebase_url
-from fetchers.errors import BadResponse, FetchError, NotFound
+from fetchers.errors import BadResponse, BadTarget, FetchError, NotFound
 from fetchers.hn_items import (
     STORY_TYPES,
     comment_from_item,
@@ -18,10 +20,34 @@ from fetchers.hn_items import (
 )
 from fetchers.http import get_json
 from fetchers.progress import ProgressCallback
+from fetchers.site import ItemTarget, Site
 from threads.model import Comment, Thread
 
 FIREBASE_CONCURRENCY = 8  # httpx slows down past ~10 in flight (bench/bench_firebase.py)
 MAX_PARENT_HOPS = 10_000  # a comment's chain up to its story; guards against parent cycles
+_HN_HOSTS = {"news.ycombinator.com"}
+
+
+def recognise_hackernews(text: str) -> ItemTarget | None:
+    """`26312516`, `hn:26312516` or `https://news.ycombinator.com/item?id=26312516`."""
+    if re.fullmatch(r"\d{1,12}", text):
+        return ItemTarget("hackernews", str(int(text)))
+    if match := re.fullmatch(r"hn:(\d{1,12})", text, re.IGNORECASE):
+        return ItemTarget("hackernews", str(int(match[1])))
+    url = urlparse(text if "://" in text else f"https://{text}")
+    if url.hostname not in _HN_HOSTS:
+        return None
+    ids = parse_qs(url.query).get("id", [])
+    if url.path.rstrip("/") == "/item" and ids and re.fullmatch(r"\d{1,12}", ids[0]):
+        return ItemTarget("hackernews", str(int(ids[0])))
+    raise BadTarget(f"{text!r} is a Hacker News address without an item id (…/item?id=N).")
+
+
+async def fetch_target(
+    client: httpx.AsyncClient, target: ItemTarget, *, progress: ProgressCallback | None = None
+) -> Thread:
+    """`fetch_thread` for a registry target."""
+    return await fetch_thread(client, target.item_id, progress=progress)
 
 
 async def fetch_thread(
@@ -212,3 +238,6 @@ def _kid_ids(kids: Any) -> list[str]:
     if not isinstance(kids, list):
         return []
     return [str(k) for k in kids if isinstance(k, int | str) and not isinstance(k, bool)]
+
+
+SITE = Site("hackernews", "Hacker News", recognise_hackernews, fetch_target)

@@ -6,9 +6,9 @@ import asyncio
 
 import httpx
 
-from fetchers.hackernews import fetch_thread
 from fetchers.progress import ProgressCallback
 from fetchers.saved import load_thread_file
+from fetchers.sites import site_named
 from fetchers.targets import FileTarget, Target
 from threads.model import Thread
 
@@ -20,4 +20,4 @@ async def load_target(
     if isinstance(target, FileTarget):
         # File reading and parsing can take a moment on big files: keep the loop free.
         return await asyncio.to_thread(load_thread_file, target.path)
-    return await fetch_thread(client, target.item_id, progress=progress)
+    return await site_named(target.site).fetch(client, target, progress=progress)

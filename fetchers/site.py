@@ -1,0 +1,58 @@
+"""What every site module provides: a recogniser for what the user typed and a thread fetcher.
+
+A site is one module under `fetchers/` that builds a `Site`, plus its line in
+`fetchers/sites.py`. Nothing outside `fetchers/` knows which sites exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from fetchers.progress import ProgressCallback
+
+if TYPE_CHECKING:
+    import httpx
+
+    from threads.model import Thread
+
+
+@dataclass(frozen=True, slots=True)
+class ItemTarget:
+    """A thread on a site.
+
+    `item_id` is whatever the site needs to find the thread again: an id (`26312516`), a
+    short id (Lobsters) or a whole URL (instance-based sites, where the host matters).
+    """
+
+    site: str
+    item_id: str
+    focus: str | None = None
+    """A comment to open on, when the address named one (a permalink)."""
+
+
+class FetchThread(Protocol):
+    """Loads the thread a target names. Raises `FetchError` subclasses only."""
+
+    def __call__(
+        self,
+        client: httpx.AsyncClient,
+        target: ItemTarget,
+        *,
+        progress: ProgressCallback | None = None,
+    ) -> Awaitable[Thread]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """One site threadreader can read."""
+
+    name: str
+    """Registry name: `ItemTarget.site` and `--dump json`'s `source`."""
+    label: str
+    """How messages name it, e.g. `Hacker News`."""
+    recognise: Callable[[str], ItemTarget | None]
+    """`None` when the text is not this site's; raises `BadTarget` when it is the site's
+    address but names no thread."""
+    fetch: FetchThread

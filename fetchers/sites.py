@@ -1,0 +1,26 @@
+"""The registry: every site threadreader reads, in the order targets are tried."""
+
+from __future__ import annotations
+
+from fetchers import hackernews
+from fetchers.errors import BadTarget
+from fetchers.site import ItemTarget, Site
+
+SITES: tuple[Site, ...] = (hackernews.SITE,)
+
+
+def recognise(text: str) -> ItemTarget | None:
+    """The first site that claims the text, or `None`."""
+    for site in SITES:
+        target = site.recognise(text)
+        if target is not None:
+            return target
+    return None
+
+
+def site_named(name: str) -> Site:
+    """The registered site called `name`. Raises `BadTarget` for an unknown one."""
+    for site in SITES:
+        if site.name == name:
+            return site
+    raise BadTarget(f"threadreader cannot read {name!r} threads.")
