@@ -21,3 +21,15 @@ class BadResponse(FetchError):
 
 class BadTarget(FetchError):
     """What the user typed is not a thread we know how to open."""
+
+
+class NotAnArticle(FetchError):
+    """The address answered, but with nothing reader mode can show: a PDF, an image, a
+    video, a login wall, or a page whose main text came out empty."""
+
+    def __init__(self, message: str, url: str, kind: str) -> None:
+        super().__init__(message)
+        self.url = url
+        """The address, so the UI can offer to open or copy it instead."""
+        self.kind = kind
+        """`pdf`, `image`, `video`, `audio`, `login`, `empty` or `other`."""

@@ -6,10 +6,11 @@ import asyncio
 
 import httpx
 
+from fetchers.errors import BadTarget
 from fetchers.progress import ProgressCallback
 from fetchers.saved import load_thread_file
 from fetchers.sites import site_named
-from fetchers.targets import FileTarget, Target
+from fetchers.targets import ArticleTarget, FileTarget, Target
 from threads.model import Thread
 
 
@@ -20,4 +21,10 @@ async def load_target(
     if isinstance(target, FileTarget):
         # File reading and parsing can take a moment on big files: keep the loop free.
         return await asyncio.to_thread(load_thread_file, target.path)
+    if isinstance(target, ArticleTarget):
+        # Reader mode (fetchers.article.fetch_article) has no screen yet; say so plainly.
+        raise BadTarget(
+            f"{target.url} is a web page, not a thread; "
+            f"read it with: threadreader {target.url} --dump text"
+        )
     return await site_named(target.site).fetch(client, target, progress=progress)

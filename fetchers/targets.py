@@ -1,9 +1,11 @@
-"""What the user asked to open: a thread on a known site, or a saved `.json` file."""
+"""What the user asked to open: a thread on a known site, a saved `.json` file, or any
+other web page (an article, read in reader mode)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from fetchers.errors import BadTarget
 from fetchers.site import ItemTarget
@@ -16,9 +18,27 @@ class FileTarget:
     path: Path
 
 
-Target = ItemTarget | FileTarget
+@dataclass(frozen=True, slots=True)
+class ArticleTarget:
+    """A web page that no registered site recognises: read as an article."""
 
-__all__ = ["FileTarget", "ItemTarget", "Target", "parse_target"]
+    url: str
+
+
+Target = ItemTarget | FileTarget | ArticleTarget
+
+__all__ = ["ArticleTarget", "FileTarget", "ItemTarget", "Target", "parse_target"]
+
+
+def _article_target(value: str) -> ArticleTarget | None:
+    """An `http(s)` address with a host name, as typed (it is sanitised when fetched)."""
+    if not value.lower().startswith(("http://", "https://")) or any(c.isspace() for c in value):
+        return None
+    try:
+        host = urlsplit(value).hostname
+    except ValueError:  # a malformed port or IPv6 literal
+        return None
+    return ArticleTarget(value) if host else None
 
 
 def parse_target(text: str) -> Target:
@@ -31,6 +51,9 @@ def parse_target(text: str) -> Target:
     target = recognise(value)
     if target is not None:
         return target
+    article = _article_target(value)  # after every site: their addresses are threads
+    if article is not None:
+        return article
     raise BadTarget(
-        f"Don't know how to open {text!r}: give an HN item URL, an id, hn:ID or a .json file."
+        f"Don't know how to open {text!r}: give a web address, an HN id, hn:ID or a .json file."
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from fetchers.errors import BadTarget, FetchError
-from fetchers.targets import FileTarget, ItemTarget, parse_target
+from fetchers.targets import ArticleTarget, FileTarget, ItemTarget, parse_target
 
 
 @pytest.mark.parametrize(
@@ -54,9 +54,6 @@ def test_an_existing_file_is_a_file_target_whatever_its_name(tmp_path: Path) -> 
         "hn:",
         "hn:abc",
         "reddit:123",
-        "https://example.com/item?id=1",
-        "https://news.ycombinator.com.evil.example/item?id=1",
-        "https://evil.example/?u=news.ycombinator.com&id=1",
         "https://news.ycombinator.com/",
         "https://news.ycombinator.com/news",
         "https://news.ycombinator.com/item?id=abc",
@@ -74,8 +71,21 @@ def test_junk_is_a_bad_target(text: str) -> None:
 
 
 def test_an_address_ending_in_json_is_a_url_not_a_file() -> None:
-    with pytest.raises(BadTarget):
-        parse_target("https://hacker-news.firebaseio.com/v0/item/8863.json")
+    url = "https://hacker-news.firebaseio.com/v0/item/8863.json"
+    assert parse_target(url) == ArticleTarget(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.com/item?id=1",
+        "https://news.ycombinator.com.evil.example/item?id=1",
+        "https://evil.example/?u=news.ycombinator.com&id=1",
+        "http://blog.example/2024/05/a-post.html",
+    ],
+)
+def test_a_web_address_no_site_claims_is_an_article(url: str) -> None:
+    assert parse_target(url) == ArticleTarget(url)
 
 
 def test_only_item_pages_of_hacker_news_are_threads() -> None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-BlockKind = Literal["paragraph", "quote", "code"]
+BlockKind = Literal["paragraph", "quote", "code", "heading", "item", "table", "image"]
+"""Comments use the first three; articles (reader mode) add headings, list items, tables
+laid out as aligned text, and images shown as `[image: alt]`. Code that only knows the
+first three still draws the others sensibly: headings and items are paragraphs with bold
+or marker spans, images one line of text, tables preformatted like code."""
+
+PREFORMATTED_KINDS = frozenset({"code", "table"})
+"""Blocks whose lines are kept as they are (never re-wrapped)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,12 +33,16 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A paragraph, a quoted paragraph or a preformatted code block."""
+    """A paragraph, a quoted paragraph, a preformatted code block, or an article's heading,
+    list item, table or image."""
 
     kind: BlockKind
     """What sort of block this is; decides how it is wrapped and styled."""
     spans: tuple[Span, ...]
-    """The inline content, in order. Code blocks keep their newlines and indentation."""
+    """The inline content, in order. Code blocks and tables keep their newlines and
+    indentation; a list item's first span is its marker (`• `, `3. `)."""
+    level: int = 0
+    """A heading's level (1-6); a list item's nesting depth (0 = outermost); else 0."""
     length: int = field(init=False, compare=False)
     """Characters in the block (for cheap height estimates)."""
     lines: int = field(init=False, compare=False)
@@ -45,6 +56,11 @@ class Block:
     def text(self) -> str:
         """The block's plain text."""
         return "".join(span.text for span in self.spans)
+
+    @property
+    def preformatted(self) -> bool:
+        """Whether the block's lines are drawn as they are (code, tables)."""
+        return self.kind in PREFORMATTED_KINDS
 
 
 Body = tuple[Block, ...]
@@ -73,7 +89,7 @@ def body_prose_text(body: Body) -> str:
     """
     parts: list[str] = []
     for block in body:
-        if block.kind == "code":
+        if block.preformatted:
             parts.append(block.text)
             continue
         parts.append(

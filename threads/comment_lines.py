@@ -72,6 +72,15 @@ def _code_lines(block: Block, width: int) -> list[Line]:
     return lines
 
 
+def _table_lines(block: Block, width: int) -> list[Line]:
+    """A table is already laid out as aligned text: its lines are clipped, never wrapped."""
+    lines: list[Line] = []
+    for raw in block.text.split("\n"):
+        text = _clip(raw, width - 1) + CLIPPED if text_width(raw) > width else raw
+        lines.append([(text, ("table",))])
+    return lines
+
+
 def _clip(text: str, cells: int) -> str:
     out, used = [], 0
     for char in text:
@@ -100,7 +109,9 @@ def body_lines(body: Body, width: int) -> list[Line]:
     for number, block in enumerate(body):
         if number:
             lines.append([])
-        if block.kind == "code":
+        if block.kind == "table":
+            lines.extend(_table_lines(block, width))
+        elif block.kind == "code":
             lines.extend(_code_lines(block, width))
         elif block.kind == "quote":
             wrapped = wrap_pieces(_block_pieces(block), max(1, width - len(QUOTE_BAR)))

@@ -33,7 +33,7 @@ def _body_lines(body: Body) -> list[str]:
     for number, block in enumerate(body):
         if number:
             lines.append("")
-        if block.kind == "code":
+        if block.preformatted:
             fence = "````" if "```" in block.text else "```"
             lines += [fence, *block.text.split("\n"), fence]
         elif block.kind == "quote":

@@ -83,7 +83,7 @@ def body_text_lines(body: Body, width: int) -> list[str]:
     for number, block in enumerate(body):
         if number:
             lines.append("")
-        if block.kind == "code":
+        if block.preformatted:
             for line in block.text.split("\n"):
                 lines.extend(_wrap_line(line, width) if line.strip() else [""])
         elif block.kind == "quote":

@@ -33,8 +33,12 @@ def quotes_of(comment: Comment) -> list[str]:
     return [block.text for block in comment.body if block.kind == "quote"]
 
 
-def _best_block(quote: str, body_texts: list[str]) -> tuple[int, float]:
-    best_block, best_score = -1, 0.0
+def best_block(quote: str, body_texts: list[str]) -> tuple[int, float]:
+    """The index of the text that holds `quote` best and its score (0-100); -1 for none.
+
+    Whitespace and case are ignored; a quote longer than a text is compared whole.
+    """
+    best_index, best_score = -1, 0.0
     needle = " ".join(quote.split()).casefold()
     for index, text in enumerate(body_texts):
         haystack = " ".join(text.split()).casefold()
@@ -46,8 +50,8 @@ def _best_block(quote: str, body_texts: list[str]) -> tuple[int, float]:
             else fuzz.ratio(needle, haystack)
         )
         if score > best_score:
-            best_block, best_score = index, score
-    return best_block, best_score
+            best_index, best_score = index, score
+    return best_index, best_score
 
 
 def find_quote_source(thread: Thread, comment: Comment, quote: str) -> QuoteSource | None:
@@ -62,11 +66,11 @@ def find_quote_source(thread: Thread, comment: Comment, quote: str) -> QuoteSour
         if ancestor.deleted:
             continue
         texts = [block.text if block.kind != "quote" else "" for block in ancestor.body]
-        block, score = _best_block(quote, texts)
+        block, score = best_block(quote, texts)
         if block >= 0 and score >= MATCH_THRESHOLD:
             return QuoteSource(quote, ancestor.id, block, score)
     story_texts = [block.text for block in thread.body]
-    block, score = _best_block(quote, story_texts)
+    block, score = best_block(quote, story_texts)
     if block >= 0 and score >= MATCH_THRESHOLD:
         return QuoteSource(quote, None, block, score)
     return None

@@ -35,7 +35,7 @@ def estimate_body_rows(body: Body, width: int) -> int:
     rows = max(0, len(body) - 1)
     slack_width = width * 10
     for block in body:
-        rows += block.lines if block.kind == "code" else -(-block.length * 11 // slack_width)
+        rows += block.lines if block.preformatted else -(-block.length * 11 // slack_width)
     return rows
 
 

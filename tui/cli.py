@@ -7,16 +7,20 @@ import asyncio
 import shutil
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from fetchers.errors import FetchError
 from fetchers.saved import load_sample_thread
-from fetchers.targets import Target, parse_target
+from fetchers.targets import ArticleTarget, Target, parse_target
 from threads.dump_json import hits_to_json, iter_thread_json
 from threads.dump_markdown import hits_to_markdown, thread_to_markdown
 from threads.dump_text import hits_to_text, thread_to_text
 from threads.model import Thread
 from threads.themes import Theme
 from tui.config import load_config
+
+if TYPE_CHECKING:
+    from threads.article import Article
 
 EXIT_OK, EXIT_FETCH_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -40,7 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="A full-screen terminal reader for discussion threads (Hacker News).",
         epilog="With no TARGET: the Hacker News front page.",
     )
-    parser.add_argument("target", nargs="?", metavar="TARGET", help="URL|ID|hn:ID|FILE.json")
+    parser.add_argument(
+        "target",
+        nargs="?",
+        metavar="TARGET",
+        help="URL|ID|hn:ID|FILE.json (any other web address: the article in it)",
+    )
     parser.add_argument(
         "--sample", action="store_true", help="open the bundled sample thread (offline)"
     )
@@ -92,6 +101,10 @@ def parse_options(argv: list[str]) -> Options:
             target = parse_target(args.target)
         except FetchError as error:
             parser.error(str(error))
+    if isinstance(target, ArticleTarget) and (
+        args.search is not None or args.hide or args.highlight
+    ):
+        parser.error("--search, --hide and --highlight work on threads, not on a web page")
     return Options(
         target=target,
         sample=args.sample,
@@ -168,8 +181,42 @@ def write_dump(thread: Thread, options: Options) -> None:
     out.flush()
 
 
+async def fetch_article_for_dump(target: ArticleTarget) -> Article:
+    from fetchers.article import fetch_article  # httpx and trafilatura: only when needed
+    from fetchers.http import make_client
+
+    async with make_client() as client:
+        return await fetch_article(client, target.url)
+
+
+def write_article_dump(article: Article, options: Options) -> None:
+    from threads.article_dump import article_to_json, article_to_markdown, article_to_text
+
+    if options.dump == "json":
+        text = article_to_json(article) + "\n"
+    elif options.dump == "markdown":
+        text = article_to_markdown(article)
+    else:
+        text = article_to_text(article, options.width or shutil.get_terminal_size((80, 24)).columns)
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def run_article_dump(target: ArticleTarget, options: Options) -> int:
+    """Fetch a web page, extract its article and print it (reader mode's text)."""
+    try:
+        article = asyncio.run(fetch_article_for_dump(target))
+    except FetchError as error:
+        print(f"threadreader: {error}", file=sys.stderr)
+        return EXIT_FETCH_ERROR
+    write_article_dump(article, options)
+    return EXIT_OK
+
+
 def run_dump(options: Options) -> int:
     """Fetch and print. Errors become one line on stderr and exit status 1."""
+    if isinstance(options.target, ArticleTarget):
+        return run_article_dump(options.target, options)
     try:
         thread = asyncio.run(fetch_for_dump(options))
     except FetchError as error:
