@@ -23,6 +23,7 @@ from fetchers.article_extract import extract_article
 from fetchers.errors import BadResponse, NotAnArticle, NotFound, Unreachable
 from threads.article import Article
 from threads.article_text import text_article
+from threads.sanitize import clean_text
 
 ARTICLE_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 MAX_REDIRECTS = 10
@@ -57,6 +58,7 @@ async def fetch_article(client: httpx.AsyncClient, url: str) -> Article:
         BadResponse: too many redirects or a loop, a page over the size cap, other
             HTTP errors.
     """
+    url = clean_text(url).strip()  # it is quoted in error messages
     try:
         async with asyncio.timeout(PAGE_DEADLINE):
             final_url, content_type, body = await _get_following_redirects(client, url)
@@ -82,7 +84,7 @@ async def _get_following_redirects(client: httpx.AsyncClient, url: str) -> tuple
         if response.status_code not in _REDIRECTS or "location" not in response.headers:
             _check_status(response, current)
             return current, response.headers.get("content-type", ""), body
-        target = str(response.url.join(response.headers["location"]))
+        target = clean_text(str(response.url.join(response.headers["location"])))
         if not target.startswith(("http://", "https://")):
             raise BadResponse(f"{current} redirects to an address that is not a web page.")
         if target in seen:

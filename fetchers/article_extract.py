@@ -90,7 +90,22 @@ def extract_article(html: str, url: str) -> Article:
         raise nothing from error
     _sanitise(tree)
     _prepare(tree, url)
-    xml = trafilatura.extract(
+    try:
+        xml = _trafilatura_xml(tree, url)
+        article = article_from_xml(xml, url) if xml else None
+    except Exception as error:  # a library failing on a hostile page: one sentence, no traceback
+        reason = type(error).__name__
+        raise NotAnArticle(f"Could not read the text of {url} ({reason}).", url, "empty") from error
+    if article is None or len(article.plain_text.strip()) < MIN_TEXT_CHARACTERS:
+        if _is_video_page(tree):
+            raise NotAnArticle(f"{url} is a video page, with no text to read.", url, "video")
+        raise nothing
+    return article
+
+
+def _trafilatura_xml(tree: lxml.html.HtmlElement, url: str) -> str | None:
+    """trafilatura's XML for the page: structure, formatting, links, images, tables."""
+    xml: str | None = trafilatura.extract(
         tree,
         url=url,
         output_format="xml",
@@ -102,9 +117,4 @@ def extract_article(html: str, url: str) -> Article:
         include_formatting=True,
         deduplicate=False,
     )
-    article = article_from_xml(xml, url) if xml else None
-    if article is None or len(article.plain_text.strip()) < MIN_TEXT_CHARACTERS:
-        if _is_video_page(tree):
-            raise NotAnArticle(f"{url} is a video page, with no text to read.", url, "video")
-        raise nothing
-    return article
+    return xml

@@ -74,6 +74,38 @@ def find_in_article(article: Article, quote: str) -> ArticlePassage | None:
     alignment = fuzz.partial_ratio_alignment(folded, haystack)
     if alignment is None or alignment.dest_end <= alignment.dest_start:
         return ArticlePassage(quote, block, 0, len(text), score)
-    start = origin[alignment.dest_start]
-    end = origin[alignment.dest_end - 1] + 1
-    return ArticlePassage(quote, block, start, end, score)
+    first, last = _refine(folded, haystack, alignment.dest_start, alignment.dest_end)
+    first, last = _whole_words(haystack, first, last)
+    return ArticlePassage(quote, block, origin[first], origin[last - 1] + 1, score)
+
+
+def _refine(needle: str, haystack: str, start: int, end: int) -> tuple[int, int]:
+    """Move the window's ends to where the quote matches best.
+
+    rapidfuzz's partial alignment is a window exactly as long as the quote, so a quote
+    that dropped (or added) words is placed off by that many characters; moving each end
+    within a tenth of the quote's length fixes it with a few dozen comparisons.
+    """
+    slack = max(4, len(needle) // 10)
+
+    def score(a: int, b: int) -> float:
+        return fuzz.ratio(needle, haystack[a:b]) if b > a else 0.0
+
+    end = max(
+        range(max(start + 1, end - slack), min(len(haystack), end + slack) + 1),
+        key=lambda b: (score(start, b), -abs(b - end)),
+    )
+    start = max(
+        range(max(0, start - slack), min(end - 1, start + slack) + 1),
+        key=lambda a: (score(a, end), -abs(a - start)),
+    )
+    return start, end
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a window that cuts a word so the highlight starts and ends on word edges."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
