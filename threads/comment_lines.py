@@ -96,20 +96,41 @@ def block_line_ranges(body: Body, width: int) -> list[tuple[int, int]]:
     """(first, last) body line of each block, as `body_lines` lays them out."""
     ranges: list[tuple[int, int]] = []
     start = 0
-    for block in body:
+    for index, block in enumerate(body):
+        if index and blank_line_between(body[index - 1], block):
+            start += 1
         count = len(body_lines((block,), width))
         ranges.append((start, start + count - 1))
-        start += count + 1  # the blank line between blocks
+        start += count
     return ranges
+
+
+def blank_line_between(previous: Block, block: Block) -> bool:
+    """Blocks are separated by a blank line, except the items of one list."""
+    return not (previous.kind == "item" and block.kind == "item")
+
+
+def _item_lines(block: Block, width: int) -> list[Line]:
+    """A list item: its marker (`• `, `  2. `), then the text with a hanging indent."""
+    marker = block.spans[0].text if block.spans else ""
+    hang = min(text_width(marker), width // 2)
+    rest = Block("item", block.spans[1:], block.level)
+    wrapped = wrap_pieces(_block_pieces(rest), max(1, width - hang))
+    return [
+        [(marker if number == 0 else " " * hang, ("item-marker",)), *line]
+        for number, line in enumerate(wrapped)
+    ]
 
 
 def body_lines(body: Body, width: int) -> list[Line]:
     """Wrap a body to `width` cells: blocks separated by one blank line."""
     lines: list[Line] = []
     for number, block in enumerate(body):
-        if number:
+        if number and blank_line_between(body[number - 1], block):
             lines.append([])
-        if block.kind == "table":
+        if block.kind == "item":
+            lines.extend(_item_lines(block, width))
+        elif block.kind == "table":
             lines.extend(_table_lines(block, width))
         elif block.kind == "code":
             lines.extend(_code_lines(block, width))

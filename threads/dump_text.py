@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from threads.blocks import Body
+from threads.blocks import Block, Body
+from threads.comment_lines import blank_line_between
 from threads.model import Comment, Thread
 from threads.timefmt import iso_utc
 from threads.wrap import wrap_text
@@ -75,15 +76,26 @@ def _comment_block(
     return out
 
 
+def _item_text_lines(block: Block, width: int) -> list[str]:
+    """A list item's marker, then its text with a hanging indent."""
+    marker = block.spans[0].text if block.spans else ""
+    hang = min(len(marker), width // 2)
+    rest = "".join(span.text for span in block.spans[1:])
+    parts = wrap_text(rest, max(1, width - hang))
+    return [(marker if n == 0 else " " * hang) + part for n, part in enumerate(parts)]
+
+
 def body_text_lines(body: Body, width: int) -> list[str]:
     """A body as text lines: paragraphs wrapped, every line of a quote marked `> `, code
     lines wrapped only where longer than the width (keeping their indentation), a blank
     line between blocks."""
     lines: list[str] = []
     for number, block in enumerate(body):
-        if number:
+        if number and blank_line_between(body[number - 1], block):
             lines.append("")
-        if block.preformatted:
+        if block.kind == "item":
+            lines.extend(_item_text_lines(block, width))
+        elif block.preformatted:
             for line in block.text.split("\n"):
                 lines.extend(_wrap_line(line, width) if line.strip() else [""])
         elif block.kind == "quote":
