@@ -8,7 +8,7 @@ import pytest
 
 from threads.article_table import layout_table
 from threads.article_xml import article_from_xml, safe_href
-from threads.comment_lines import body_lines
+from threads.comment_lines import block_line_ranges, body_lines
 from threads.dump_text import body_text_lines
 
 URL = "https://blog.example/2024/post"
@@ -161,3 +161,31 @@ def test_deep_nesting_degrades_to_text() -> None:
 def test_not_xml_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="not well-formed"):
         article_from_xml("<doc><main>", URL)
+
+
+def test_lists_draw_as_lists_and_block_ranges_match_the_drawing() -> None:
+    article = article_from_xml(
+        doc(
+            "<p>Intro</p><list rend='ul'><item>one</item><item>two "
+            + "word " * 12
+            + "<list rend='ol'><item>inner</item></list></item></list><p>After</p>"
+        ),
+        URL,
+    )
+    drawn = ["".join(text for text, _ in line) for line in body_lines(article.body, 30)]
+    assert drawn == [
+        "Intro",
+        "",
+        "• one",
+        "• two word word word word word",
+        "  word word word word word",
+        "  word word",
+        "  1. inner",
+        "",
+        "After",
+    ]
+    ranges = block_line_ranges(article.body, 30)
+    for block, (first, last) in zip(article.body, ranges, strict=True):
+        shown = " ".join(line.strip(" •1.") for line in drawn[first : last + 1])
+        assert " ".join(shown.split()) == " ".join(block.text.strip(" •1.").split())
+    assert body_text_lines(article.body, 30) == drawn
