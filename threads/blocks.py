@@ -32,6 +32,9 @@ class Block:
     """What sort of block this is; decides how it is wrapped and styled."""
     spans: tuple[Span, ...]
     """The inline content, in order. Code blocks keep their newlines and indentation."""
+    cite: str | None = None
+    """For a quote the site attributes (Discourse's quote asides): the id of the comment
+    it was taken from."""
     length: int = field(init=False, compare=False)
     """Characters in the block (for cheap height estimates)."""
     lines: int = field(init=False, compare=False)
