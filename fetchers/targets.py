@@ -32,5 +32,7 @@ def parse_target(text: str) -> Target:
     if target is not None:
         return target
     raise BadTarget(
-        f"Don't know how to open {text!r}: give an HN item URL, an id, hn:ID or a .json file."
+        f"Don't know how to open {text!r}: give a thread URL from Hacker News, Lobsters, "
+        "a Discourse forum (/t/ID), Lemmy (/post/ID) or Mastodon (/@user/ID), an HN id, "
+        "hn:ID, lobsters:ID or a .json file."
     )
