@@ -45,7 +45,9 @@ def big_discourse_topic(posts: int = 57) -> dict[str, Any]:
         made.append(post)
     made[9]["post_type"] = 3  # post 10: "closed the topic" and the like
     made[9]["cooked"] = ""
-    made[11].update(deleted_at="2013-02-06T10:00:00.000-05:00", cooked="<p>(post deleted by author)</p>")
+    made[11].update(
+        deleted_at="2013-02-06T10:00:00.000-05:00", cooked="<p>(post deleted by author)</p>"
+    )
     made[29]["cooked"] = (
         '<aside class="quote no-group" data-username="stienman" data-post="4" data-topic="57">'
         '<div class="title"><div class="quote-controls"></div>'
@@ -163,7 +165,11 @@ class FakeLemmy:
 
 def mastodon_status(status_id: int, reply_to: int | None, text: str, **extra: Any) -> dict:
     """A copy of the real recorded status with a new id, parent and content."""
-    base = load("mastodon/status-117020574393907247.json" if reply_to else "mastodon/status-117020574386452629.json")
+    base = load(
+        "mastodon/status-117020574393907247.json"
+        if reply_to
+        else "mastodon/status-117020574386452629.json"
+    )
     base.update(
         id=str(status_id),
         in_reply_to_id=None if reply_to is None else str(reply_to),

@@ -85,7 +85,9 @@ async def test_2021_format_nests_by_indent_level_alone(lobsters: HTTPServer) -> 
     )
     thread = await fetch("d9ucpe")
     assert thread.tags == ("programming",)
-    assert thread.url == "https://jvns.ca/blog/2021/04/03/what-problems-do-people-solve-with-strace/"
+    assert (
+        thread.url == "https://jvns.ca/blog/2021/04/03/what-problems-do-people-solve-with-strace/"
+    )
     assert [(c.id, d) for c, d in thread.walk()] == [
         ("42bzeq", 0),
         ("kejbct", 0),
