@@ -46,12 +46,27 @@ def import_all(package: str) -> tuple[list[str], set[str]]:
         (
             "threads",
             {"textual", "httpx", "fetchers", "tui"},
-            {"threads.model", "threads.html_text", "threads.dump_json", "threads.wrap"},
+            {
+                "threads.model",
+                "threads.html_text",
+                "threads.markdown_text",
+                "threads.dump_json",
+                "threads.wrap",
+            },
         ),
         (
             "fetchers",
             {"textual", "tui"},
-            {"fetchers.hackernews", "fetchers.http", "fetchers.saved", "fetchers.load"},
+            {
+                "fetchers.hackernews",
+                "fetchers.lobsters",
+                "fetchers.discourse",
+                "fetchers.lemmy",
+                "fetchers.mastodon",
+                "fetchers.http",
+                "fetchers.saved",
+                "fetchers.load",
+            },
         ),
     ],
 )
