@@ -1,16 +1,31 @@
-"""The shared HTTP client and a JSON GET that turns every failure into a `FetchError`."""
+"""The shared HTTP client and a JSON GET that turns every failure into a `FetchError`.
+
+Polite by default: a User-Agent naming the program and its version (Lobsters throttles
+anonymous-looking agents), waits on 429 as long as `Retry-After` (or the `RateLimit-Reset`
+family) asks, and a pause when a site says the current window's quota is used up.
+"""
 
 from __future__ import annotations
 
 import asyncio
+from importlib import metadata
 from typing import Any
 
 import httpx
 
 from fetchers.errors import BadResponse, NotFound, Unreachable
 from fetchers.json_decode import decode_json
+from fetchers.rate_limits import quota_exhausted_wait, retry_after_seconds
 
-USER_AGENT = "threadreader/0.1 (terminal thread reader)"
+
+def _version() -> str:
+    try:
+        return metadata.version("threadreader")
+    except metadata.PackageNotFoundError:
+        return "0+unknown"
+
+
+USER_AGENT = f"threadreader/{_version()} (terminal reader for discussion threads)"
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 MAX_RETRIES = 2
@@ -30,12 +45,19 @@ def make_client() -> httpx.AsyncClient:
 
 
 def _retry_delay(response: httpx.Response, attempt: int) -> float:
-    header = str(response.headers.get("Retry-After", ""))
-    try:
-        seconds = float(header)
-    except ValueError:
+    """How long to wait before retrying: what the site asks, else a short backoff.
+
+    More than `MAX_RETRY_AFTER` means "give up now" (the caller does not retry).
+    """
+    asked = retry_after_seconds(response.headers)
+    if asked is None:
         return min(0.25 * 2.0**attempt, MAX_RETRY_AFTER)
-    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+    return asked
+
+
+async def _pause(seconds: float) -> None:
+    """Every wait a fetch makes (tests record them instead of sleeping)."""
+    await asyncio.sleep(seconds)
 
 
 async def get_json(
@@ -48,18 +70,25 @@ async def get_json(
         Unreachable: on connection errors and timeouts.
         BadResponse: on other statuses or a body that is not JSON.
     """
+    delay = 0.0
     for attempt in range(retries + 1):
         response, body = await _fetch(client, url, site)
         if response.status_code in RETRY_STATUSES and attempt < retries:
-            await asyncio.sleep(_retry_delay(response, attempt))
-            continue
+            delay = _retry_delay(response, attempt)
+            if delay <= MAX_RETRY_AFTER:
+                await _pause(delay)
+                continue
         break
     if response.status_code == 404:
         raise NotFound(f"{site} has no such item ({url}).")
     if response.status_code == 429:
-        raise BadResponse(f"{site} is rate-limiting us (HTTP 429); try again in a minute.")
+        wait = f"{delay:.0f} seconds" if delay > MAX_RETRY_AFTER else "a minute"
+        raise BadResponse(f"{site} is rate-limiting us (HTTP 429); try again in {wait}.")
     if response.status_code >= 400:
         raise BadResponse(f"{site} answered HTTP {response.status_code} for {url}.")
+    quota_wait = quota_exhausted_wait(response.headers)
+    if quota_wait is not None and quota_wait <= MAX_RETRY_AFTER:
+        await _pause(quota_wait)  # the next request of this fetch would only be refused
     return decode_json(body, f"{site}'s reply for {url}")
 
 

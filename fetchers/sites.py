@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from fetchers import hackernews
+from fetchers import discourse, hackernews, lemmy, lobsters, mastodon
 from fetchers.errors import BadTarget
 from fetchers.site import ItemTarget, Site
 
-SITES: tuple[Site, ...] = (hackernews.SITE,)
+# Sites known by their host first; the instance-based ones, recognised by path on any
+# host, after them.
+SITES: tuple[Site, ...] = (
+    hackernews.SITE,
+    lobsters.SITE,
+    discourse.SITE,
+    lemmy.SITE,
+    mastodon.SITE,
+)
 
 
 def recognise(text: str) -> ItemTarget | None:

@@ -55,5 +55,7 @@ def parse_target(text: str) -> Target:
     if article is not None:
         return article
     raise BadTarget(
-        f"Don't know how to open {text!r}: give a web address, an HN id, hn:ID or a .json file."
+        f"Don't know how to open {text!r}: give a thread URL from Hacker News, Lobsters, "
+        "a Discourse forum (/t/ID), Lemmy (/post/ID) or Mastodon (/@user/ID), any other web "
+        "address (its article), an HN id, hn:ID, lobsters:ID or a .json file."
     )

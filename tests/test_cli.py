@@ -36,6 +36,8 @@ COMMENT_FIELDS = {
     "deleted",
     "dead",
     "score",
+    "warning",
+    "context",
     "footnotes",
     "links",
     "themes",

@@ -49,6 +49,7 @@ def import_all(package: str) -> tuple[list[str], set[str]]:
             {
                 "threads.model",
                 "threads.html_text",
+                "threads.markdown_text",
                 "threads.dump_json",
                 "threads.wrap",
                 "threads.article_xml",
@@ -59,6 +60,10 @@ def import_all(package: str) -> tuple[list[str], set[str]]:
             {"textual", "tui"},
             {
                 "fetchers.hackernews",
+                "fetchers.lobsters",
+                "fetchers.discourse",
+                "fetchers.lemmy",
+                "fetchers.mastodon",
                 "fetchers.http",
                 "fetchers.saved",
                 "fetchers.load",

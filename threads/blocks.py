@@ -43,6 +43,9 @@ class Block:
     indentation; a list item's first span is its marker (`• `, `3. `)."""
     level: int = 0
     """A heading's level (1-6); a list item's nesting depth (0 = outermost); else 0."""
+    cite: str | None = None
+    """For a quote the site attributes (Discourse's quote asides): the id of the comment
+    it was taken from."""
     length: int = field(init=False, compare=False)
     """Characters in the block (for cheap height estimates)."""
     lines: int = field(init=False, compare=False)

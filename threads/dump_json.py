@@ -33,6 +33,8 @@ def comment_fields(comment: Comment, themes: list[str] | None = None) -> dict[st
         "deleted": comment.deleted,
         "dead": comment.dead,
         "score": comment.score,
+        "warning": comment.warning,
+        "context": comment.context,
         "footnotes": footnote_map(comment),
         "links": comment.links,
         "themes": themes or [],
@@ -50,6 +52,8 @@ def thread_fields(thread: Thread) -> dict[str, Any]:
         "points": thread.points,
         "created": iso_utc(thread.created),
         "text": thread.plain_text,
+        "tags": list(thread.tags),
+        "incomplete": thread.incomplete,
         "comment_count": thread.comment_count,
     }
 
@@ -135,12 +139,15 @@ def _comment_from_dump(data: dict[str, Any]) -> Comment:
         deleted=bool(data.get("deleted")),
         dead=bool(data.get("dead")),
         score=score if isinstance(score, int) and not isinstance(score, bool) else None,
+        warning=clean_optional(data["warning"]) if isinstance(data.get("warning"), str) else None,
+        context=data.get("context") is True,
     )
 
 
 def thread_from_dump(data: dict[str, Any]) -> Thread:
     """Read our own `--dump json` document back (saved threads). Iterative, tolerant."""
     points = data.get("points")
+    tags = data["tags"] if isinstance(data.get("tags"), list) else []
     thread = Thread(
         source=_text(data.get("source")) or "hackernews",
         id=_text(str(data.get("id", ""))),
@@ -150,6 +157,8 @@ def thread_from_dump(data: dict[str, Any]) -> Thread:
         points=points if isinstance(points, int) and not isinstance(points, bool) else None,
         created=_parse_time(data.get("created")),
         body=plain_body(_text(data.get("text"))),
+        tags=tuple(_text(tag) for tag in tags if isinstance(tag, str)),
+        incomplete=_text(data.get("incomplete")) or None,
     )
     seen: set[str] = set()
     stack: list[tuple[Any, list[Comment]]] = [(data.get("comments"), thread.comments)]

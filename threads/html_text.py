@@ -2,7 +2,10 @@
 
 HN separates paragraphs with a bare `<p>`, escapes `/` as `&#x2F;` even inside `href`,
 shortens long link text with `...`, marks quotes only by a leading `>` and keeps code
-in `<pre><code>`. Unknown tags degrade to their text.
+in `<pre><code>`. Discourse wraps quotes of other posts in `<aside class="quote"
+data-post="N">` with the quoted author in a title line; those quote blocks remember the
+post they cite. Images become a link to the picture (emoji become their text). Unknown
+tags degrade to their text.
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ class _BodyParser(HTMLParser):
         self._link_spans: list[Span] = []
         self._pre = 0
         self._quote = 0
+        self._cite: list[str | None] = []
+        """`data-post` of each open `<aside class="quote">` (None for other asides)."""
+        self._title_divs = 0
+        """Open `<div>`s of a quote aside's title line (0 outside one)."""
 
     # -- block boundaries -------------------------------------------------------------
     def _flush(self) -> None:
@@ -46,7 +53,14 @@ class _BodyParser(HTMLParser):
         if kind != "code":
             spans = linkify_spans(spans)
         if spans:
-            self.blocks.append(Block(kind, tuple(spans)))
+            cite = self._current_cite() if kind == "quote" else None
+            self.blocks.append(Block(kind, tuple(spans), cite=cite))
+
+    def _current_cite(self) -> str | None:
+        for cite in reversed(self._cite):
+            if cite is not None:
+                return cite or None
+        return None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "pre":
@@ -56,10 +70,20 @@ class _BodyParser(HTMLParser):
         elif tag == "blockquote":
             self._flush()
             self._quote += 1
+        elif tag == "aside":
+            self._flush()
+            self._cite.append(_quote_aside_cite(attrs))
         elif tag in _BLOCK_TAGS and not self._pre:
             self._flush()
             if tag == "li":
                 self._spans.append(Span("• "))
+            elif tag == "div" and self._title_divs:
+                self._title_divs += 1
+            elif tag == "div" and self._cite and _has_class(attrs, "title"):
+                self._title_divs = 1  # the quoted author's line, in italics
+                self._italic += 1
+        elif tag == "img":
+            self._add_image(dict(attrs))
         elif tag == "br":
             self._add_text("\n", literal=True)
         elif tag in ("i", "em"):
@@ -81,8 +105,15 @@ class _BodyParser(HTMLParser):
         elif tag == "blockquote" and self._quote:
             self._flush()
             self._quote -= 1
+        elif tag == "aside" and self._cite:
+            self._flush()
+            self._cite.pop()
         elif tag in _BLOCK_TAGS and not self._pre:
             self._flush()
+            if tag == "div" and self._title_divs:
+                self._title_divs -= 1
+                if not self._title_divs:
+                    self._italic = max(0, self._italic - 1)
         elif tag in ("i", "em"):
             self._italic = max(0, self._italic - 1)
         elif tag in ("b", "strong"):
@@ -113,6 +144,20 @@ class _BodyParser(HTMLParser):
             self._link_spans.append(span)
         self._spans.append(span)
 
+    def _add_image(self, attrs: dict[str, str | None]) -> None:
+        """An emoji as its text; an avatar not at all; a picture as a link to it."""
+        alt = clean_text(attrs.get("alt") or "").strip()
+        classes = (attrs.get("class") or "").split()
+        if "emoji" in classes:
+            self._add_text(alt, literal=False)
+        elif "avatar" in classes:
+            return
+        elif self._href is not None:  # a thumbnail linking to the full picture
+            self._add_text(f"[{alt or 'image'}]", literal=False)
+        elif attrs.get("src"):
+            src = clean_text((attrs.get("src") or "").strip())
+            self._spans.append(Span(f"[{alt or 'image'}]", href=src))
+
     def _close_link(self) -> None:
         """Replace HN's shortened link text (`https://example.com/lo...`) with the full URL."""
         href = self._href or ""
@@ -129,6 +174,18 @@ class _BodyParser(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
+
+
+def _has_class(attrs: list[tuple[str, str | None]], name: str) -> bool:
+    return any(key == "class" and name in (value or "").split() for key, value in attrs)
+
+
+def _quote_aside_cite(attrs: list[tuple[str, str | None]]) -> str | None:
+    """The quoted post number of a Discourse quote aside (`""` if it names none)."""
+    if not _has_class(attrs, "quote"):
+        return None
+    post = dict(attrs).get("data-post") or ""
+    return clean_text(post).strip()
 
 
 def _normalise(spans: list[Span], *, keep_whitespace: bool) -> list[Span]:

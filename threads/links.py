@@ -62,4 +62,6 @@ def permalink(thread: Thread, comment: Comment | None = None) -> str:
     item = comment.id if comment is not None else thread.id
     if thread.source == "hackernews":
         return f"https://news.ycombinator.com/item?id={item}"
-    return thread.url or ""
+    if comment is not None and comment.url:
+        return comment.url
+    return thread.discussion_url or thread.url or ""

@@ -34,6 +34,14 @@ class Comment:
     """Points, where the site exposes them (Hacker News does not)."""
     children: list[Comment] = field(default_factory=list)
     """Direct replies, in the order the site shows them."""
+    warning: str | None = None
+    """A content warning the author put on the comment (Mastodon `spoiler_text`); readers
+    show the comment folded behind it."""
+    context: bool = False
+    """Shown for context only, not part of the discussion asked for (Mastodon: a post the
+    opened status replies to, drawn above it)."""
+    url: str | None = None
+    """The comment's own web address on its site, when the site gives one."""
 
     @cached_property
     def plain_text(self) -> str:
@@ -79,6 +87,16 @@ class Thread:
     """How many comments the site says the story has, if it says."""
     missing: int = 0
     """Comments the fetcher knew of but could not load."""
+    tags: tuple[str, ...] = ()
+    """The story's tags or category as the site names them (Lobsters tags, a Lemmy
+    community)."""
+    label: str | None = None
+    """How the header names where the thread is from, e.g. `Lobsters` or
+    `Discourse · meta.discourse.org`; `None` means the site's own name."""
+    incomplete: str | None = None
+    """One sentence saying why the thread may be incomplete (a server cap), or `None`."""
+    discussion_url: str | None = None
+    """The web address of the discussion itself (not the story's link)."""
 
     def walk(self) -> Iterator[tuple[Comment, int]]:
         """Every comment with its depth (0 = top level), in display order."""

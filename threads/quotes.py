@@ -54,15 +54,25 @@ def best_block(quote: str, body_texts: list[str]) -> tuple[int, float]:
     return best_index, best_score
 
 
+def _cited_comments(thread: Thread, comment: Comment, quote: str) -> list[Comment]:
+    """The comment the site says a quote was taken from (Discourse quote asides)."""
+    for block in comment.body:
+        if block.kind == "quote" and block.cite and block.text == quote:
+            cited = thread.get(block.cite)
+            return [cited] if cited is not None and cited is not comment else []
+    return []
+
+
 def find_quote_source(thread: Thread, comment: Comment, quote: str) -> QuoteSource | None:
-    """The nearest ancestor (then the story text) quoting `quote`, or None.
+    """The comment the quote cites, else the nearest ancestor (then the story text)
+    quoting `quote`, or None.
 
     Quote blocks of the ancestors are skipped: a passage quoted twice leads to the
     comment that wrote it, not to another one quoting it.
     """
     if len(quote.strip()) < MIN_QUOTE_LENGTH:
         return None
-    for ancestor in thread.ancestors(comment.id):
+    for ancestor in _cited_comments(thread, comment, quote) + thread.ancestors(comment.id):
         if ancestor.deleted:
             continue
         texts = [block.text if block.kind != "quote" else "" for block in ancestor.body]

@@ -41,14 +41,22 @@ class Options:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="threadreader",
-        description="A full-screen terminal reader for discussion threads (Hacker News).",
+        description=(
+            "A full-screen terminal reader for discussion threads: Hacker News, Lobsters, "
+            "Discourse forums, Lemmy and Mastodon."
+        ),
         epilog="With no TARGET: the Hacker News front page.",
     )
     parser.add_argument(
         "target",
         nargs="?",
         metavar="TARGET",
-        help="URL|ID|hn:ID|FILE.json (any other web address: the article in it)",
+        help=(
+            "a thread URL (news.ycombinator.com/item?id=N, lobste.rs/s/ID, FORUM/t/SLUG/ID, "
+            "INSTANCE/post/ID, INSTANCE/@user/ID), an HN id, hn:ID, lobsters:ID, "
+            "discourse:URL, lemmy:URL, mastodon:URL, or FILE.json; "
+            "any other web address: the article in it"
+        ),
     )
     parser.add_argument(
         "--sample", action="store_true", help="open the bundled sample thread (offline)"
