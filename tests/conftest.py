@@ -45,7 +45,9 @@ def _offline_defaults(monkeypatch: pytest.MonkeyPatch, closed_port: int) -> None
 
 
 @pytest.fixture(autouse=True)
-def _private_store(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+def _private_store(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """Every test gets its own empty store directory, never the user's."""
     monkeypatch.setenv("THREADREADER_DATA_DIR", str(tmp_path_factory.mktemp("data")))
 

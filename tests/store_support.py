@@ -49,4 +49,6 @@ def text_comment(comment_id: str, text: str, *replies: Comment) -> Comment:
 
 
 def small_thread(*comments: Comment, thread_id: str = "100") -> Thread:
-    return Thread(source="hackernews", id=thread_id, title="A small thread", comments=list(comments))
+    return Thread(
+        source="hackernews", id=thread_id, title="A small thread", comments=list(comments)
+    )

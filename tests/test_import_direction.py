@@ -1,4 +1,4 @@
-"""Layering: `threads` is pure, `fetchers` never pulls in the UI.
+"""Layering: `threads` is pure, `fetchers` and `store` never pull in the UI or each other.
 
 Each check runs in a fresh interpreter so modules imported by other tests don't count.
 """
@@ -45,13 +45,18 @@ def import_all(package: str) -> tuple[list[str], set[str]]:
     [
         (
             "threads",
-            {"textual", "httpx", "fetchers", "tui"},
+            {"textual", "httpx", "sqlite3", "fetchers", "store", "tui"},
             {"threads.model", "threads.html_text", "threads.dump_json", "threads.wrap"},
         ),
         (
             "fetchers",
-            {"textual", "tui"},
+            {"textual", "tui", "store", "sqlite3"},
             {"fetchers.hackernews", "fetchers.http", "fetchers.saved", "fetchers.load"},
+        ),
+        (
+            "store",
+            {"textual", "httpx", "fetchers", "tui"},
+            {"store.memory", "store.connect", "store.schema", "store.thread_rows"},
         ),
     ],
 )
