@@ -32,7 +32,7 @@ def prune(connection: sqlite3.Connection, max_bytes: int, keep: int | None = Non
         return 0
     candidates = connection.execute(
         """SELECT t.key, t.stored_bytes FROM threads t
-           WHERE t.bookmarked_at IS NULL AND t.key IS NOT ?
+           WHERE t.bookmarked_at IS NULL AND t.stored_bytes > 0 AND t.key IS NOT ?
            ORDER BY max(coalesce(t.fetched_at, 0),
                         coalesce((SELECT max(visited_at) FROM visits v
                                   WHERE v.thread_key = t.key), 0))""",
