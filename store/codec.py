@@ -32,7 +32,7 @@ def encode_body(body: Body) -> str:
                 _KIND_CODES[block.kind],
                 [
                     _encode_span(span)
-                    if span.italic or span.bold or span.code or span.href
+                    if span.italic or span.bold or span.code or span.href is not None
                     else [span.text, 0]
                     for span in block.spans
                 ],

@@ -172,3 +172,15 @@ def test_a_malformed_body_or_depth_in_the_store_does_not_break_loading(tmp_path:
     assert [(c.id, depth) for c, depth in stored.thread.walk()] == [("1", 0), ("2", 1)]
     second = stored.thread.get("2")
     assert second is not None and second.body == ()
+
+
+def test_an_empty_link_target_stays_a_link(tmp_path: Path) -> None:
+    """Found by the property test: `href=""` must not come back as "no link"."""
+    thread = small_thread()
+    thread.body = (Block("paragraph", (Span("x", href=""), Span("y"))),)
+    memory = Memory(tmp_path / "store.sqlite3")
+    memory.save_thread(thread)
+
+    stored = memory.open_stored(ThreadKey("hackernews", "100"))
+
+    assert stored is not None and stored.thread.body == thread.body
