@@ -206,3 +206,18 @@ def test_no_history_neither_reads_nor_writes_the_store(
     assert not data.exists()
     status, _, err = run_json(capsys, BIG, "--dump", "json", "--offline")
     assert status == 1 and "not in the local store" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["hn:1", "--dump", "json", "--offline", "--no-history"],
+        ["hn:1", "--offline"],  # the reader cannot open from the store yet: refuse, not fetch
+        ["--offline"],
+    ],
+)
+def test_offline_usage_errors_exit_2(args: list[str], hn_server: HTTPServer) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 2
+    assert len(hn_server.log) == 0

@@ -103,7 +103,7 @@ def parse_options(argv: list[str]) -> Options:
         parser.error("--hide and --highlight need --dump (in the reader, press t for themes)")
     if args.offline and args.no_history:
         parser.error("--offline reads the local store, which --no-history turns off")
-    if args.offline and not args.dump and args.target:
+    if args.offline and not args.dump and not args.sample:
         # The reader does not open from the store yet; refusing beats touching the network.
         parser.error("--offline works with --dump for now")
     if args.width is not None and args.width < 20:
