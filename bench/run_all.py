@@ -12,6 +12,7 @@ BENCHMARKS = [
     ("themes: suggestions and matching (real comment bodies)", ["bench.bench_themes"]),
     ("extreme threads (headless, 120x40)", ["bench.bench_extremes"]),
     ("reader mode: article extraction + layout (~100 KB page)", ["bench.bench_article"]),
+    ("local store: write and reopen (CPU time)", ["bench.bench_store"]),
     (
         "Firebase fallback (local server, 20 ms latency)",
         ["bench.bench_firebase", "--levels", "4,8,16"],

@@ -44,6 +44,14 @@ def _offline_defaults(monkeypatch: pytest.MonkeyPatch, closed_port: int) -> None
     monkeypatch.setenv("THREADREADER_HN_FIREBASE_URL", f"{dead}/v0")
 
 
+@pytest.fixture(autouse=True)
+def _private_store(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Every test gets its own empty store directory, never the user's."""
+    monkeypatch.setenv("THREADREADER_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
 @pytest.fixture
 def closed_port() -> int:
     """A local port with nothing listening (connections are refused)."""

@@ -1,4 +1,4 @@
-"""Layering: `threads` is pure, `fetchers` never pulls in the UI.
+"""Layering: `threads` is pure, `fetchers` and `store` never pull in the UI or each other.
 
 Each check runs in a fresh interpreter so modules imported by other tests don't count.
 """
@@ -45,7 +45,7 @@ def import_all(package: str) -> tuple[list[str], set[str]]:
     [
         (
             "threads",
-            {"textual", "httpx", "fetchers", "tui"},
+            {"textual", "httpx", "sqlite3", "fetchers", "store", "tui"},
             {
                 "threads.model",
                 "threads.html_text",
@@ -57,7 +57,7 @@ def import_all(package: str) -> tuple[list[str], set[str]]:
         ),
         (
             "fetchers",
-            {"textual", "tui"},
+            {"textual", "tui", "store", "sqlite3"},
             {
                 "fetchers.hackernews",
                 "fetchers.lobsters",
@@ -69,6 +69,11 @@ def import_all(package: str) -> tuple[list[str], set[str]]:
                 "fetchers.load",
                 "fetchers.article",
             },
+        ),
+        (
+            "store",
+            {"textual", "httpx", "fetchers", "tui"},
+            {"store.memory", "store.connect", "store.schema", "store.thread_rows"},
         ),
     ],
 )

@@ -23,9 +23,14 @@ if TYPE_CHECKING:
     from threads.themes import ThemeView
 
 
-def comment_fields(comment: Comment, themes: list[str] | None = None) -> dict[str, Any]:
-    """A comment's own fields in the dump shape (everything but `replies`)."""
-    return {
+def comment_fields(
+    comment: Comment, themes: list[str] | None = None, new: bool = False
+) -> dict[str, Any]:
+    """A comment's own fields in the dump shape (everything but `replies`).
+
+    A comment new since the last visit also has `"new": true`.
+    """
+    fields = {
         "id": comment.id,
         "author": comment.author,
         "created": iso_utc(comment.created),
@@ -39,6 +44,9 @@ def comment_fields(comment: Comment, themes: list[str] | None = None) -> dict[st
         "links": comment.links,
         "themes": themes or [],
     }
+    if new:
+        fields["new"] = True
+    return fields
 
 
 def thread_fields(thread: Thread) -> dict[str, Any]:
@@ -65,11 +73,14 @@ def _open_object(fields: dict[str, Any], list_key: str) -> str:
     return f"{encoded[:-1]}{separator}{json.dumps(list_key)}: ["
 
 
-def iter_thread_json(thread: Thread, view: ThemeView | None = None) -> Iterator[str]:
+def iter_thread_json(
+    thread: Thread, view: ThemeView | None = None, new_ids: frozenset[str] = frozenset()
+) -> Iterator[str]:
     """Chunks of the thread's JSON document, comments nested under `comments`/`replies`.
 
     With themes, each comment lists the themes it matches; one a `hide` theme matches
-    keeps its fields, gains `hidden_by` and has no `replies`.
+    keeps its fields, gains `hidden_by` and has no `replies`. Comments in `new_ids` are
+    marked `"new": true`.
     """
     yield _open_object(thread_fields(thread), "comments")
     position = thread.tree.position
@@ -84,11 +95,12 @@ def iter_thread_json(thread: Thread, view: ThemeView | None = None) -> Iterator[
             first = False
             continue
         separator = "" if first else ", "
+        new = entry.id in new_ids
         if view is None:
-            yield separator + _open_object(comment_fields(entry), "replies")
+            yield separator + _open_object(comment_fields(entry, new=new), "replies")
         else:
             order = position[entry.id]
-            fields = comment_fields(entry, [theme.name for theme in view.tags(order)])
+            fields = comment_fields(entry, [theme.name for theme in view.tags(order)], new)
             hidden = view.hiding(order)
             if hidden is not None:
                 yield separator + json.dumps({**fields, "hidden_by": hidden}, ensure_ascii=False)
@@ -101,11 +113,16 @@ def iter_thread_json(thread: Thread, view: ThemeView | None = None) -> Iterator[
     yield "]}"
 
 
-def hits_to_json(thread: Thread, query: str, hits: list[SearchHit]) -> str:
+def hits_to_json(
+    thread: Thread, query: str, hits: list[SearchHit], new_ids: frozenset[str] = frozenset()
+) -> str:
     """`--dump json --search Q`: the story's fields, `query`, and `hits` in rank order."""
     fields = {**thread_fields(thread), "query": query}
     encoded = [
-        json.dumps({**comment_fields(hit.comment), "match": hit.match}, ensure_ascii=False)
+        json.dumps(
+            {**comment_fields(hit.comment, new=hit.comment.id in new_ids), "match": hit.match},
+            ensure_ascii=False,
+        )
         for hit in hits
     ]
     return _open_object(fields, "hits") + ", ".join(encoded) + "]}"

@@ -12,12 +12,15 @@ from typing import TYPE_CHECKING
 from fetchers.errors import FetchError
 from fetchers.saved import load_sample_thread
 from fetchers.targets import ArticleTarget, Target, parse_target
+from store.memory import Memory
 from threads.dump_json import hits_to_json, iter_thread_json
 from threads.dump_markdown import hits_to_markdown, thread_to_markdown
 from threads.dump_text import hits_to_text, thread_to_text
 from threads.model import Thread
+from threads.new_comments import new_since
 from threads.themes import Theme
 from tui.config import load_config
+from tui.memory import open_memory, target_key, thread_key
 
 if TYPE_CHECKING:
     from threads.article import Article
@@ -36,6 +39,10 @@ class Options:
     search: str | None = None
     hide: tuple[str, ...] = ()
     highlight: tuple[str, ...] = ()
+    offline: bool = False
+    """Open from the local store only; never touch the network."""
+    no_history: bool = False
+    """Neither read nor write the local store."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,6 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         help="with --dump: tag comments matching the config's theme T (repeatable)",
     )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="open the thread from the local store only; never use the network",
+    )
+    parser.add_argument(
+        "--no-history",
+        action="store_true",
+        help="neither read nor write the local store (nothing is remembered)",
+    )
     return parser
 
 
@@ -101,6 +118,11 @@ def parse_options(argv: list[str]) -> Options:
         parser.error("--search needs --dump (in the reader, press / to search)")
     if (args.hide or args.highlight) and not args.dump:
         parser.error("--hide and --highlight need --dump (in the reader, press t for themes)")
+    if args.offline and args.no_history:
+        parser.error("--offline reads the local store, which --no-history turns off")
+    if args.offline and not args.dump and not args.sample:
+        # The reader does not open from the store yet; refusing beats touching the network.
+        parser.error("--offline works with --dump for now")
     if args.width is not None and args.width < 20:
         parser.error("--width must be at least 20")
     target = None
@@ -121,6 +143,8 @@ def parse_options(argv: list[str]) -> Options:
         search=args.search,
         hide=tuple(args.hide),
         highlight=tuple(args.highlight),
+        offline=args.offline,
+        no_history=args.no_history,
     )
 
 
@@ -158,7 +182,39 @@ async def fetch_for_dump(options: Options) -> Thread:
         return await load_target(client, options.target)
 
 
-def write_dump(thread: Thread, options: Options) -> None:
+def thread_for_dump(options: Options, memory: Memory) -> Thread:
+    """The thread to print: from the store with `--offline`, else fetched (and stored).
+
+    Raises `FetchError` when it cannot be had, `NotStored` for `--offline` without a copy.
+    """
+    key = target_key(options.target)
+    if key is None:  # the sample or a file: local already, never stored
+        return asyncio.run(fetch_for_dump(options))
+    if options.offline:
+        stored = memory.open_stored(key)
+        if stored is None:
+            raise NotStored(
+                f"{key.thread_id} is not in the local store, and --offline never uses the network."
+            )
+        return stored.thread
+    thread = asyncio.run(fetch_for_dump(options))
+    memory.save_thread(thread)
+    return thread
+
+
+class NotStored(FetchError):
+    """`--offline` asked for a thread the store does not have."""
+
+
+def new_comment_ids(thread: Thread, options: Options, memory: Memory) -> frozenset[str]:
+    """Comments new since the last visit (a dump reads visits, never records one)."""
+    if target_key(options.target) is None:
+        return frozenset()
+    previous = memory.previous_visit(thread_key(thread))
+    return new_since(thread, None if previous is None else previous.seen).ids
+
+
+def write_dump(thread: Thread, options: Options, new_ids: frozenset[str] = frozenset()) -> None:
     out = sys.stdout
     width = options.width or shutil.get_terminal_size((80, 24)).columns
     view = None
@@ -173,13 +229,13 @@ def write_dump(thread: Thread, options: Options) -> None:
 
         hits = SearchIndex(thread).search(options.search).top()
         if options.dump == "json":
-            out.write(hits_to_json(thread, options.search, hits) + "\n")
+            out.write(hits_to_json(thread, options.search, hits, new_ids) + "\n")
         elif options.dump == "markdown":
             out.write(hits_to_markdown(thread, options.search, hits))
         else:
             out.write(hits_to_text(thread, options.search, hits, width))
     elif options.dump == "json":
-        for chunk in iter_thread_json(thread, view):
+        for chunk in iter_thread_json(thread, view, new_ids):
             out.write(chunk)
         out.write("\n")
     elif options.dump == "markdown":
@@ -222,15 +278,28 @@ def run_article_dump(target: ArticleTarget, options: Options) -> int:
 
 
 def run_dump(options: Options) -> int:
-    """Fetch and print. Errors become one line on stderr and exit status 1."""
+    """Fetch (or read the store) and print. Errors: one line on stderr, exit status 1."""
     if isinstance(options.target, ArticleTarget):
         return run_article_dump(options.target, options)
+    config = load_config()
+    known_problems = len(config.problems)  # dump_themes reports the file's own problems
+    memory = open_memory(config, enabled=not options.no_history)
+    for problem in config.problems[known_problems:]:
+        print(f"threadreader: {problem}", file=sys.stderr)
     try:
-        thread = asyncio.run(fetch_for_dump(options))
+        thread = thread_for_dump(options, memory)
     except FetchError as error:
+        _print_notices(memory)
         print(f"threadreader: {error}", file=sys.stderr)
         return EXIT_FETCH_ERROR
-    write_dump(thread, options)
+    write_dump(thread, options, new_comment_ids(thread, options, memory))
+    _print_notices(memory)
+    memory.close()
     if thread.missing:
         print(f"threadreader: {thread.missing} comments could not be loaded.", file=sys.stderr)
     return EXIT_OK
+
+
+def _print_notices(memory: Memory) -> None:
+    for notice in memory.take_notices():
+        print(f"threadreader: {notice}", file=sys.stderr)
