@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from tests.tui_support import FIXED_NOW, app_with_source, sample_app
+from tests.tui_support import FIXED_NOW, app_with_source, sample_app, settle
 from threads.blocks import Block, Span
 from threads.model import Comment, Thread
 
@@ -73,11 +73,6 @@ def test_search_hit_list_open(snap_compare: SnapCompare) -> None:
     async def type_query(pilot: Any) -> None:
         await pilot.pause(0.3)
         await pilot.press("slash", *"socialist")
-        screen = pilot.app.screen
-        for _ in range(200):  # the query runs in a worker: wait for its result
-            if screen.shown_generation == screen._query_generation:
-                break
-            await pilot.pause(0.02)
-        await pilot.pause()
+        await settle(pilot)  # the query runs in a worker: wait for its result
 
     assert snap_compare(sample_app(), run_before=type_query, terminal_size=(80, 24))
