@@ -19,7 +19,14 @@ from fetchers.errors import BadResponse, Unreachable
 from fetchers.hackernews import fetch_thread
 from fetchers.http import _retry_delay, make_client
 from fetchers.targets import ItemTarget
-from tests.tui_support import comment_view, fixed_now, item_app, status_text, wait_for_thread
+from tests.tui_support import (
+    comment_view,
+    fixed_now,
+    item_app,
+    notices,
+    status_text,
+    wait_for_thread,
+)
 from threads.model import Thread
 from tui.app import create_app
 from tui.cli import Options
@@ -188,11 +195,8 @@ async def test_the_app_shows_one_sentence_and_a_retry(
         point_at(monkeypatch, bases[algolia], bases[firebase])
         app = thread_app()
         async with app.run_test(size=(80, 24)) as pilot:
-            for _ in range(100):
-                await pilot.pause(0.05)
-                message = str(app.screen.query_one("#message", Static).render())
-                if "retry" in message:
-                    break
+            await wait_for_thread(pilot)  # the load fails: the worker posts why
+            message = str(app.screen.query_one("#message", Static).render())
             assert expected in message and "r to retry" in message
             assert "Traceback" not in message and len(message.splitlines()) <= 3
 
@@ -209,9 +213,7 @@ async def test_a_failed_reload_keeps_the_thread(
         before = comment_view(app).cursor_comment
         hn_server.clear_all_handlers()  # from now on every request gets a 500
         await pilot.press("r")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if any("Reload failed" in n.message for n in app._notifications):
-                break
+        await wait_for_thread(pilot)
+        assert "Reload failed" in notices(app)
         assert comment_view(app).cursor_comment is before
         assert "3/485" in status_text(app)

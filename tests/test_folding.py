@@ -6,6 +6,7 @@ from bench.synthetic import generate_thread
 from fetchers.saved import load_sample_thread
 from threads.folding import FoldedView
 from threads.model import Comment, Thread
+from threads.visible_moves import VisibleMoves
 
 
 def authors(view: FoldedView) -> list[str | None]:
@@ -109,14 +110,15 @@ def test_reveal_opens_every_folded_ancestor() -> None:
 def test_sibling_parent_and_top_level_moves() -> None:
     thread = load_sample_thread()
     view = FoldedView(thread)
+    moves = VisibleMoves(view)
     by_author = {view.comment_at(i).author: i for i in range(len(view))}
     lanternfish, ko = by_author["lanternfish"], by_author["ko_bayashi"]
-    assert view.next_sibling(lanternfish) == ko
-    assert view.previous_sibling(ko) == lanternfish
-    assert view.next_sibling(ko) == ko  # the last reply
-    assert view.parent(by_author["verdigris"]) == ko
-    assert view.next_top_level(by_author["verdigris"]) == by_author["holloway"]
-    assert view.previous_top_level(by_author["verdigris"]) == by_author["tessellate"]
+    assert moves.next_sibling(lanternfish) == ko
+    assert moves.previous_sibling(ko) == lanternfish
+    assert moves.next_sibling(ko) == ko  # the last reply
+    assert moves.parent(by_author["verdigris"]) == ko
+    assert moves.next_top_level(by_author["verdigris"]) == by_author["holloway"]
+    assert moves.previous_top_level(by_author["verdigris"]) == by_author["tessellate"]
 
 
 def test_a_5000_deep_chain_folds_without_recursion() -> None:

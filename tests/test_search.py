@@ -88,3 +88,16 @@ def test_real_thread_typos() -> None:
     assert index.search("javscript").top(1)[0].words & {"javascript"}
     in_order = exact.in_thread_order
     assert in_order == sorted(in_order)
+
+
+def test_n_and_shift_n_step_through_hits_in_thread_order_and_wrap() -> None:
+    result = SAMPLE.search("socialist")
+    assert result.in_thread_order == [2, 4, 6, 8]
+    assert result.step(-1, +1) == 2  # before the first comment: the first hit
+    assert result.step(2, +1) == 4
+    assert result.step(3, +1) == 4  # between hits: the next one
+    assert result.step(3, -1) == 2
+    assert result.step(8, +1) == 2  # wraps at the end
+    assert result.step(2, -1) == 8  # and at the start
+    assert result.hit_number(6) == (3, 4)
+    assert result.hit_number(5) is None

@@ -8,7 +8,14 @@ from typing import Any
 
 import pytest
 
-from tests.tui_support import app_with_source, comment_view, cursor_author, sample_app, status_text
+from tests.tui_support import (
+    app_with_source,
+    comment_view,
+    cursor_author,
+    notices,
+    sample_app,
+    status_text,
+)
 from threads.blocks import Block, Span
 from threads.model import Comment, Thread
 from tui.screens.picker import PickerScreen
@@ -34,8 +41,8 @@ def osc52_payloads(written: list[str]) -> list[str]:
 
 def target_rows(app: Any) -> list[str]:
     view = comment_view(app)
-    assert view._target is not None
-    comment_id, first, last = view._target
+    assert view.target is not None
+    comment_id, first, last = view.target
     position = view.folds.position_of(comment_id)
     assert position is not None
     start = view.layout_rows.starts[position] - int(view.scroll_y)
@@ -81,11 +88,11 @@ async def test_backspace_returns_to_exactly_where_the_reader_was() -> None:
         await pilot.press("f", "1")
         await pilot.pause()
         await pilot.press("backspace")  # back to [2]
-        assert view._target is None  # back on the first definition's place: no highlight
+        assert view.target is None  # back on the first definition's place: no highlight
         await pilot.press("ctrl+o")  # back to the top
         assert (cursor_author(app), view.scroll_y) == ("quietfrog", 0)
         await pilot.press("backspace")
-        assert "Nowhere to go back to" in " ".join(n.message for n in app._notifications)
+        assert "Nowhere to go back to" in notices(app)
         assert before[0] is not None
 
 
@@ -114,9 +121,7 @@ async def test_a_reference_without_definition_says_so() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("f")
-        assert "[7] is referenced but never defined" in " ".join(
-            n.message for n in app._notifications
-        )
+        assert "[7] is referenced but never defined" in notices(app)
 
 
 async def test_quote_of_the_article_says_source_not_in_thread() -> None:
@@ -127,7 +132,7 @@ async def test_quote_of_the_article_says_source_not_in_thread() -> None:
         assert cursor_author(app) == "holloway"
         await pilot.press("apostrophe")
         assert cursor_author(app) == "holloway"  # did not jump anywhere
-        assert "source not in this thread" in " ".join(n.message for n in app._notifications)
+        assert "source not in this thread" in notices(app)
 
 
 async def test_quote_of_an_ancestor_jumps_there_and_back() -> None:
@@ -170,7 +175,7 @@ async def test_over_ssh_a_link_is_copied_with_osc52_and_no_browser_starts(
         written = capture_terminal(app)
         await pilot.press("j", "o")
         assert osc52_payloads(written) == ["https://example.org/paper"]
-        assert "Copied to the clipboard" in " ".join(n.message for n in app._notifications)
+        assert "Copied to the clipboard" in notices(app)
 
 
 async def test_inside_tmux_the_copy_is_also_sent_through_passthrough(
@@ -218,7 +223,7 @@ async def test_unsafe_schemes_are_never_opened(monkeypatch: pytest.MonkeyPatch) 
         written = capture_terminal(app)
         await pilot.press("j", "o")
         assert osc52_payloads(written) == []
-        assert "Not opening a javascript: link" in " ".join(n.message for n in app._notifications)
+        assert "Not opening a javascript: link" in notices(app)
 
 
 async def test_a_link_to_a_comment_of_this_thread_jumps_there_and_back() -> None:
@@ -261,7 +266,7 @@ async def test_brackets_in_a_link_cannot_break_the_notification(
         await pilot.press("j", "o")
         await pilot.pause()
         assert app.return_code is None  # a markup error would have ended the app
-        assert any("a[/]b[bold]" in n.message for n in app._notifications)
+        assert "a[/]b[bold]" in notices(app)
 
 
 async def test_capital_o_opens_the_story_link(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,7 +18,9 @@ from tests.tui_support import (
     cursor_author,
     fixed_now,
     item_app,
+    notices,
     sample_app,
+    settle,
     status_text,
     view_text,
     wait_for_thread,
@@ -67,7 +69,7 @@ async def test_bad_key_config_is_reported_and_the_app_still_works(tmp_path: Path
     app = sample_app(config)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        messages = " ".join(n.message for n in app._notifications)
+        messages = notices(app)
         assert "fly_away" in messages and "bogus-key" in messages
         assert str(config) in messages
         await pilot.press("L")
@@ -80,7 +82,7 @@ async def test_invalid_toml_is_reported_with_the_file_and_line(tmp_path: Path) -
     app = sample_app(config)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        messages = " ".join(n.message for n in app._notifications)
+        messages = notices(app)
         assert str(config) in messages and "line 2" in messages
         await pilot.press("j")
         assert cursor_author(app) == "mdorn"
@@ -123,7 +125,7 @@ async def test_a_failed_reload_keeps_the_thread_on_screen() -> None:
         await pilot.pause()
         assert "tessellate" in view_text(app)
         assert cursor_author(app) == "tessellate"
-        assert "Reload failed" in " ".join(n.message for n in app._notifications)
+        assert "Reload failed" in notices(app)
         assert "/6" in status_text(app)
 
 
@@ -278,16 +280,10 @@ async def test_m_loads_the_next_page_of_the_front_page(hn_server: HTTPServer) ->
         Options(None, False, None, None), config=Config(Path("/nonexistent")), now=fixed_now
     )
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if app.screen.query_one(OptionList).option_count:
-                break
+        await settle(pilot)
         assert app.screen.query_one(OptionList).option_count == 30
         await pilot.press("m")
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if app.screen.query_one(OptionList).option_count > 30:
-                break
+        await settle(pilot)
         options = app.screen.query_one(OptionList)
         assert options.option_count == 35
         assert "Story 134" in str(options.get_option_at_index(34).prompt)

@@ -8,18 +8,20 @@ import sys
 
 from textual.widgets import Input, OptionList
 
-from tests.tui_support import comment_view, cursor_author, sample_app, status_text, view_lines
+from tests.tui_support import (
+    comment_view,
+    cursor_author,
+    sample_app,
+    settle,
+    status_text,
+    view_lines,
+)
 from tui.widgets.search_panel import SearchPanel
 
 
 async def wait_for_hits(pilot) -> None:  # type: ignore[no-untyped-def]
     """Queries run in a worker: wait until the latest one's hits are shown."""
-    screen = pilot.app.screen
-    for _ in range(200):
-        if screen.shown_generation == screen._query_generation:
-            break
-        await pilot.pause(0.02)
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def type_query(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -108,7 +110,7 @@ async def test_second_escape_clears_highlights_then_escape_goes_back() -> None:
         assert "hit 1/5" in status_text(app)
         await pilot.press("escape")
         assert "hit" not in status_text(app)
-        assert comment_view(app)._highlight == frozenset()
+        assert comment_view(app).highlight == frozenset()
         await pilot.press("n")  # nothing to go to any more
         assert cursor_author(app) == "mdorn"
 

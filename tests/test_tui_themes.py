@@ -8,7 +8,14 @@ from typing import Any
 
 from textual.widgets import Input, OptionList
 
-from tests.tui_support import comment_view, cursor_author, sample_app, status_text, view_text
+from tests.tui_support import (
+    comment_view,
+    cursor_author,
+    sample_app,
+    status_text,
+    view_text,
+    wait_for_index,
+)
 from tui.screens.themes_screen import ThemesScreen
 
 CONFIG = """# reader settings
@@ -29,11 +36,7 @@ color = "green"
 
 async def wait_for_themes(pilot: Any) -> None:
     """Themes apply once the word index is built (in a worker, after the first frame)."""
-    for _ in range(100):
-        if pilot.app.screen._words is not None and not pilot.app.screen.workers:
-            break
-        await pilot.pause(0.05)
-    await pilot.pause()
+    await wait_for_index(pilot)
 
 
 def config_file(tmp_path: Path, text: str = CONFIG) -> Path:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from textual.app import App
+from textual.worker import WorkerFailed
 
 from fetchers.progress import ProgressCallback
 from threads.model import Thread
@@ -15,6 +17,7 @@ from tui.app import ThreadReaderApp, create_app
 from tui.cli import Options
 from tui.config import Config, load_config
 from tui.screens.thread_screen import ThreadScreen
+from tui.screens.thread_search import INDEX_DELAY
 from tui.widgets.comment_view import CommentView
 from tui.widgets.status_bar import StatusBar
 
@@ -47,8 +50,9 @@ def app_with_source(source: Callable[[ProgressCallback], Awaitable[Thread]]) -> 
 
 def comment_view(app: App[object]) -> CommentView:
     """The comment view of the topmost thread screen (even under a modal panel)."""
-    screen = next(s for s in reversed(app.screen_stack) if isinstance(s, ThreadScreen))
-    return screen.query_one(CommentView)
+    view = thread_screen(app).view
+    assert view is not None, "no thread on screen yet"
+    return view
 
 
 def view_lines(app: App[object]) -> list[str]:
@@ -83,10 +87,44 @@ def item_app(item_id: str) -> ThreadReaderApp:
     )
 
 
-async def wait_for_thread(pilot: Any) -> None:
-    """Until the thread has loaded and its comment view is mounted (up to 5 s)."""
-    for _ in range(100):
-        await pilot.pause(0.05)
-        if pilot.app.screen.query(CommentView):
-            break
+def thread_screen(app: App[object]) -> ThreadScreen:
+    """The topmost thread screen (even under a modal panel)."""
+    return next(s for s in reversed(app.screen_stack) if isinstance(s, ThreadScreen))
+
+
+def notices(app: App[object]) -> str:
+    """Every notification shown so far, joined."""
+    return " ".join(n.message for n in app._notifications)
+
+
+async def settle(pilot: Any) -> None:
+    """Until no worker is running and what the workers sent is shown.
+
+    A finished worker may start the next (loading -> index -> themes, a pending query),
+    so this waits again until none is left; a worker that failed fails the test.
+    """
+    app = pilot.app
     await pilot.pause()
+    for _ in range(20):
+        running = [w for w in app.workers if not w.is_finished]
+        if not running:
+            return
+        outcomes = await asyncio.gather(*(w.wait() for w in running), return_exceptions=True)
+        failed = [o for o in outcomes if isinstance(o, WorkerFailed)]
+        if failed:
+            raise failed[0]
+        await pilot.pause()
+    raise AssertionError(f"workers still running: {[w.name for w in app.workers]}")
+
+
+async def wait_for_thread(pilot: Any) -> None:
+    """Until the thread has loaded and its comment view is mounted."""
+    await settle(pilot)
+
+
+async def wait_for_index(pilot: Any) -> None:
+    """Until the search index (built `INDEX_DELAY` s after the thread is shown) and the
+    themes that follow from it are in place."""
+    await settle(pilot)
+    await pilot.pause(INDEX_DELAY)
+    await settle(pilot)

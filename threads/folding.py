@@ -1,4 +1,4 @@
-"""Which comments are visible given a fold state, and moves between them.
+"""Which comments are visible given a fold state (moves between them: visible_moves.py).
 
 Folding a comment hides its replies (the comment itself stays, its header showing
 `+N`). The full display order is computed once; the visible comments are a sorted list
@@ -11,7 +11,6 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from threads.model import Comment, Thread
-from threads.visible_moves import VisibleMoves
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +22,7 @@ class Splice:
     inserted: int
 
 
-class FoldedView(VisibleMoves):
+class FoldedView:
     """The visible comments of a thread, in display order, for the current fold state."""
 
     def __init__(self, thread: Thread) -> None:
@@ -45,6 +44,37 @@ class FoldedView(VisibleMoves):
         """Indexes into `order` of the visible comments, ascending."""
 
     # -- reading ---------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.visible)
+
+    def comment_at(self, position: int) -> Comment:
+        """The visible comment at `position`."""
+        return self.order[self.visible[position]]
+
+    def depth_at(self, position: int) -> int:
+        """The depth of the visible comment at `position` (0 = top level)."""
+        return self.order_depths[self.visible[position]]
+
+    def position_of(self, comment_id: str) -> int | None:
+        """Visible position of a comment, or `None` if it is hidden or unknown."""
+        index = self._order_index.get(comment_id)
+        if index is None:
+            return None
+        position = bisect_left(self.visible, index)
+        return (
+            position if position < len(self.visible) and self.visible[position] == index else None
+        )
+
+    def nearest_visible(self, comment_id: str) -> int:
+        """Position of a comment, or of its closest visible ancestor (0 if none)."""
+        current: Comment | None = self.thread.get(comment_id)
+        while current is not None:
+            found = self.position_of(current.id)
+            if found is not None:
+                return found
+            current = self.thread.parent(current.id)
+        return 0
+
     def is_folded(self, comment_id: str) -> bool:
         return comment_id in self.folded
 

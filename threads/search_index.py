@@ -10,6 +10,7 @@ and is slower; this stays within a few ms a keystroke at 10,000 comments
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from threads.model import Comment, Thread
@@ -76,6 +77,25 @@ class SearchResult:
         )
         match = round(sum(scores) / len(scores)) if scores else 100
         return SearchHit(self._index.thread.tree.order[order], order, match, frozenset(highlighted))
+
+    def step(self, order: int, direction: int) -> int:
+        """The comment index of the next (`direction` 1) or previous (-1) hit in thread
+        order from comment index `order` (-1: before the first), wrapping at either end.
+
+        There must be at least one hit.
+        """
+        hits = self.in_thread_order
+        if direction > 0:
+            return hits[bisect_right(hits, order) % len(hits)]
+        return hits[(bisect_left(hits, order) - 1) % len(hits)]
+
+    def hit_number(self, order: int) -> tuple[int, int] | None:
+        """(k, total) when comment index `order` is the k-th hit in thread order."""
+        hits = self.in_thread_order
+        index = bisect_left(hits, order)
+        if index < len(hits) and hits[index] == order:
+            return index + 1, len(hits)
+        return None
 
     def top(self, limit: int | None = None) -> list[SearchHit]:
         """The best hits, in rank order."""

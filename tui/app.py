@@ -7,20 +7,20 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from textual.app import App
-from textual.binding import Binding
 from textual.notifications import SeverityLevel
 
 from fetchers.progress import ProgressCallback
 from fetchers.saved import load_sample_thread
 from threads.model import Thread
 from threads.stories import StoryListKind, StorySummary
+from threads.themes import Theme
 from tui.cli import Options
 from tui.config import Config, is_valid_key, load_config, normalise_keys
-from tui.screens.help_screen import HelpScreen
+from tui.keymap import remappable_ids
 from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_screen import ThreadScreen, ThreadSource
+from tui.screens.thread_themes import ThemeSettings
 from tui.terminal import is_sixteen_colour
-from tui.widgets.comment_view import CommentView
 
 if TYPE_CHECKING:
     import httpx
@@ -81,7 +81,7 @@ class ThreadReaderApp(App[int]):
         for problem in self.config.problems:
             self.notify(problem, severity="error", timeout=10)
         if self.options.sample or self.options.target is not None:
-            self.push_screen(ThreadScreen(self._initial_source(), now=self.now))
+            self.push_screen(self._thread_screen(self._initial_source()))
         else:
             self.push_screen(
                 StoryListScreen(
@@ -127,11 +127,18 @@ class ThreadReaderApp(App[int]):
 
             return await fetch_thread(self.client, story.id, progress=progress)
 
-        self.push_screen(ThreadScreen(source, now=self.now, title=story.title))
+        self.push_screen(self._thread_screen(source, title=story.title))
+
+    def _thread_screen(self, source: ThreadSource, *, title: str = "") -> ThreadScreen:
+        settings = ThemeSettings(lambda: list(self.themes), self._use_themes, self.config.path)
+        return ThreadScreen(source, now=self.now, themes=settings, title=title)
+
+    def _use_themes(self, themes: list[Theme]) -> None:
+        self.themes = themes
 
     def _apply_key_config(self) -> None:
         """Remap keys from `[keys]`; unknown actions or keys are reported, not fatal."""
-        known = {b.id for b in _all_bindings() if b.id}
+        known = remappable_ids()
         keymap: dict[str, str] = {}
         for action, keys in self.config.keys.items():
             if action not in known:
@@ -148,14 +155,6 @@ class ThreadReaderApp(App[int]):
             keymap[action] = normalise_keys(keys)
         if keymap:
             self.set_keymap(keymap)
-
-
-def _all_bindings() -> list[Binding]:
-    """Every remappable binding of every screen and widget."""
-    found: list[Binding] = []
-    for owner in (CommentView, ThreadScreen, StoryListScreen, HelpScreen):
-        found.extend(b for b in owner.BINDINGS if isinstance(b, Binding))
-    return found
 
 
 def create_app(

@@ -22,39 +22,55 @@ from tui.screens.picker import PickerScreen
 from tui.widgets.comment_view import CommentView
 
 
-class ThreadJumps(Screen[Any]):
-    """Mixed into `ThreadScreen`: `f`, `'`, `o`, `y`, `Y` and going back."""
+class JumpController:
+    """`f`, `'`, `o`, `O`, `y`, `Y` and going back, for one thread screen.
 
-    _jumps: JumpStack | None = None
+    Args:
+        host: The screen: it shows notices and pushes the pickers.
+        view: The comment view, once there is one.
+        write_terminal: Raw output to the terminal (OSC 52 copies).
+    """
 
-    @property
-    def jumps(self) -> JumpStack:
-        if self._jumps is None:
-            self._jumps = JumpStack()
-        return self._jumps
+    def __init__(
+        self,
+        host: Screen[Any],
+        *,
+        view: Callable[[], CommentView | None],
+        write_terminal: Callable[[str], None],
+    ) -> None:
+        self._host = host
+        self._view = view
+        self._write_terminal = write_terminal
+        self.stack = JumpStack()
+        """Places to go back to."""
 
     def _view_and_comment(self) -> tuple[CommentView, Comment] | None:
-        views = list(self.query(CommentView))
-        if not views or views[0].cursor_comment is None:
+        view = self._view()
+        if view is None or view.cursor_comment is None:
             return None
-        comment = views[0].cursor_comment
-        return views[0], comment
+        return view, view.cursor_comment
 
     def _jump(self, view: CommentView, target: Target) -> None:
         place = view.place()
         if view.jump_to(target) and place is not None:
-            self.jumps.push(place)
+            self.stack.push(place)
 
-    def action_jump_back(self) -> None:
-        place = self.jumps.pop()
+    def _remember(self, view: CommentView) -> None:
+        place = view.place()
+        if place is not None:
+            self.stack.push(place)
+
+    def back(self) -> None:
+        """`backspace`: where the reader was before the last jump."""
+        place = self.stack.pop()
         found = self._view_and_comment()
         if place is None or found is None:
-            self.notify("Nowhere to go back to.", timeout=2)
+            self._host.notify("Nowhere to go back to.", timeout=2)
             return
         found[0].restore(place)
 
     # -- footnotes ---------------------------------------------------------------------
-    def action_footnote(self) -> None:
+    def footnote(self) -> None:
         found = self._view_and_comment()
         if found is None:
             return
@@ -73,7 +89,7 @@ class ThreadJumps(Screen[Any]):
     ) -> None:
         """Nothing: say so; one row: act on it; several: a picker (digits choose)."""
         if not rows:
-            self.notify(empty, timeout=2)
+            self._host.notify(empty, timeout=2)
         elif len(rows) == 1:
             act(0)
         else:
@@ -82,19 +98,21 @@ class ThreadJumps(Screen[Any]):
                 if index is not None:
                     act(index)
 
-            self.app.push_screen(
+            self._host.app.push_screen(
                 PickerScreen(f"{title} (digit or enter; esc: cancel)", rows), chosen
             )
 
     def _go_to_footnote(self, view: CommentView, notes: CommentFootnotes, label: str) -> None:
         note = notes.definitions.get(label)
         if note is None:
-            self.notify(f"Footnote [{label}] is referenced but never defined.", severity="warning")
+            self._host.notify(
+                f"Footnote [{label}] is referenced but never defined.", severity="warning"
+            )
             return
         self._jump(view, Target(note.comment_id, note.block))
 
     # -- quotes ------------------------------------------------------------------------
-    def action_quote_source(self) -> None:
+    def quote_source(self) -> None:
         from threads.quotes import find_quote_source, quotes_of  # rapidfuzz: on first use
 
         found = self._view_and_comment()
@@ -103,23 +121,25 @@ class ThreadJumps(Screen[Any]):
         view, comment = found
         quotes = quotes_of(comment)
         if not quotes:
-            self.notify("This comment quotes nothing.", timeout=2)
+            self._host.notify("This comment quotes nothing.", timeout=2)
             return
         for quote in quotes:
             source = find_quote_source(view.thread, comment, quote)
             if source is None:
                 continue
             if source.comment_id is None:
-                self.notify("The quote is from the story's text, above the comments.", timeout=4)
-                self.jumps.push(view.place())  # type: ignore[arg-type]
+                self._host.notify(
+                    "The quote is from the story's text, above the comments.", timeout=4
+                )
+                self._remember(view)
                 view.scroll_now(0)
                 return
             self._jump(view, Target(source.comment_id, source.block))
             return
-        self.notify("Quote source not in this thread (probably the article).", timeout=4)
+        self._host.notify("Quote source not in this thread (probably the article).", timeout=4)
 
     # -- links -------------------------------------------------------------------------
-    def action_links(self) -> None:
+    def links(self) -> None:
         found = self._view_and_comment()
         if found is None:
             return
@@ -136,48 +156,43 @@ class ThreadJumps(Screen[Any]):
         inside = in_thread_target(view.thread, link.url)
         if inside is not None:
             if inside == view.thread.id:
-                self.jumps.push(view.place())  # type: ignore[arg-type]
+                self._remember(view)
                 view.action_first()
             else:
                 self._jump(view, Target(inside))
             return
         if not is_openable(link.url):
-            self.notify(f"Not opening a {link.url.split(':', 1)[0]}: link.", severity="warning")
+            self._host.notify(
+                f"Not opening a {link.url.split(':', 1)[0]}: link.", severity="warning"
+            )
             return
         result = open_url(link.url, self._write_terminal)
-        self.notify(result.message, timeout=4)
+        self._host.notify(result.message, timeout=4)
 
-    def action_open_story(self) -> None:
+    def open_story(self) -> None:
         """`O`: the story's own link (the article), or its page when it has none."""
-        views = list(self.query(CommentView))
-        if not views:
+        view = self._view()
+        if view is None:
             return
-        thread = views[0].thread
+        thread = view.thread
         url = thread.url or permalink(thread)
         if not url:
-            self.notify("This story has no link.", timeout=2)
+            self._host.notify("This story has no link.", timeout=2)
             return
-        self._follow(views[0], Link(0, url, thread.title))
+        self._follow(view, Link(0, url, thread.title))
 
-    def _write_terminal(self, text: str) -> None:
-        """Raw output to the terminal (OSC 52): through the driver, after the frame."""
-        driver = self.app._driver
-        if driver is not None:
-            driver.write(text)
-            driver.flush()
-
-    def action_copy_permalink(self) -> None:
+    def copy_permalink(self) -> None:
         found = self._view_and_comment()
         if found is not None:
             url = permalink(found[0].thread, found[1])
             copy_text(url, self._write_terminal)
-            self.notify(f"Copied the comment's link: {url}", timeout=3)
+            self._host.notify(f"Copied the comment's link: {url}", timeout=3)
 
-    def action_copy_comment_text(self) -> None:
+    def copy_comment_text(self) -> None:
         found = self._view_and_comment()
         if found is not None:
             copy_text(found[1].plain_text, self._write_terminal)
-            self.notify("Copied the comment's text.", timeout=3)
+            self._host.notify("Copied the comment's text.", timeout=3)
 
 
 def _footnote_row(notes: CommentFootnotes, label: str) -> Text:

@@ -1,35 +1,71 @@
-"""The thread screen: a status bar, the comment view, the footer; loading and reloading."""
+"""The thread screen: a status bar, the comment view, the footer; loading and reloading.
+
+One class with named parts, each made in `__init__` and handed what it needs:
+`search` (`/`, `n`, `N`), `jumps` (footnotes, links, quotes and the way back) and
+`themes` (`t`). The comment view owns moving and folding; this screen watches its
+cursor for the status line.
+"""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Container
+from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from fetchers.errors import FetchError
 from fetchers.progress import ProgressCallback
 from threads.model import Thread
 from tui.messages import LoadFailed, LoadProgress, ThreadLoaded
-from tui.screens.thread_jumps import ThreadJumps
-from tui.screens.thread_search import ThreadSearch
-from tui.screens.thread_themes import ThreadThemes
+from tui.screens.thread_jumps import JumpController
+from tui.screens.thread_search import SearchController
+from tui.screens.thread_themes import ThemeController, ThemeSettings
 from tui.widgets.comment_view import CommentView
-from tui.widgets.status_bar import StatusBar
+from tui.widgets.search_panel import SearchPanel
+from tui.widgets.status_bar import CursorStatus, StatusBar
 
 ThreadSource = Callable[[ProgressCallback], Awaitable[Thread]]
 """Something that produces a thread, reporting progress as it goes."""
 
+# Keys about the comment under the cursor: only while the comment view has focus.
+_VIEW_ACTIONS = frozenset(
+    {
+        "open_search",
+        "next_hit",
+        "previous_hit",
+        "footnote",
+        "jump_back",
+        "links",
+        "open_story",
+        "copy_permalink",
+        "copy_comment_text",
+        "quote_source",
+    }
+)
 
-class ThreadScreen(ThreadThemes, ThreadSearch, ThreadJumps):
+
+class ThreadScreen(Screen[None]):
     """One thread. A failed reload keeps the thread already on screen."""
 
-    BINDINGS = [
+    CSS_PATH = "thread_screen.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "open_search", "Search", id="search", key_display="/"),
+        Binding("n", "next_hit", "Next hit", id="next_hit", show=False),
+        Binding("N", "previous_hit", "Previous hit", id="previous_hit", show=False),
+        Binding("f", "footnote", "Footnote", id="footnote"),
+        Binding("backspace,ctrl+o", "jump_back", "Jump back", id="jump_back", show=False),
+        Binding("o", "links", "Links", id="links"),
+        Binding("O", "open_story", "Open the story's link", id="open_story", show=False),
+        Binding("y", "copy_permalink", "Copy link", id="copy_link", show=False),
+        Binding("Y", "copy_comment_text", "Copy text", id="copy_text", show=False),
+        Binding("apostrophe", "quote_source", "Quote source", id="quote_source", show=False),
         Binding("r", "reload", "Reload", id="reload", show=False),
         Binding("t", "themes", "Themes", id="themes"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
@@ -38,14 +74,37 @@ class ThreadScreen(ThreadThemes, ThreadSearch, ThreadJumps):
     ]
 
     def __init__(
-        self, source: ThreadSource, *, now: Callable[[], datetime], title: str = ""
+        self,
+        source: ThreadSource,
+        *,
+        now: Callable[[], datetime],
+        themes: ThemeSettings,
+        title: str = "",
     ) -> None:
         super().__init__()
         self._source = source
         self._now = now
         self._generation = 0
         self._title = title
+        self._view: CommentView | None = None
         self.thread: Thread | None = None
+        self.jumps = JumpController(self, view=lambda: self._view, write_terminal=self._write)
+        self.search = SearchController(
+            self,
+            view=lambda: self._view,
+            jumps=self.jumps.stack,
+            now=now,
+            words_ready=self._words_ready,
+            cursor_changed=self._show_cursor,
+        )
+        self.themes = ThemeController(
+            self, themes, view=lambda: self._view, query_text=lambda: self.search.query_text
+        )
+
+    @property
+    def view(self) -> CommentView | None:
+        """The comment view, once a thread has loaded."""
+        return self._view
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -56,6 +115,11 @@ class ThreadScreen(ThreadThemes, ThreadSearch, ThreadJumps):
     def on_mount(self) -> None:
         self.query_one(StatusBar).show_loading(self._title or "thread")
         self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _VIEW_ACTIONS:
+            return self._view is not None and self.focused is self._view
+        return True
 
     # -- loading -----------------------------------------------------------------------
     def load(self) -> None:
@@ -106,17 +170,19 @@ class ThreadScreen(ThreadThemes, ThreadSearch, ThreadJumps):
         body = self.query_one("#thread-body", Container)
         folded: set[str] = set()
         cursor_id: str | None = None
-        if old := next(iter(self.query(CommentView)), None):  # a reload: keep the place
+        if old := self._view:  # a reload: keep the place
             folded = set(old.folds.folded)
             cursor_id = old.cursor_comment.id if old.cursor_comment else None
         await body.remove_children()
         view = CommentView(
             message.thread, now=self._now, folded=folded, cursor_id=cursor_id, id="comments"
         )
-        view.cursor_listener = self._track_cursor  # the status line follows the cursor
+        self._view = view
         await body.mount(view)
+        # A watcher runs as the cursor is set: the status line repaints in the view's frame.
+        self.watch(view, "cursor", self._show_cursor)
         view.focus()
-        self.reset_search(message.thread)
+        self.search.reset(message.thread)
         if message.thread.missing:
             self.notify(
                 f"{message.thread.missing} comments could not be loaded.", severity="warning"
@@ -132,14 +198,84 @@ class ThreadScreen(ThreadThemes, ThreadSearch, ThreadJumps):
             )
             self.query_one(StatusBar).show_error(message.reason)
         else:
-            view = self.query_one(CommentView)
-            self.query_one(StatusBar).show_cursor(view, view.cursor)
+            self._show_cursor()
             self.notify(f"Reload failed: {message.reason}", severity="error", timeout=8)
 
-    def _track_cursor(self, view: CommentView, position: int) -> None:
-        self.query_one(StatusBar).show_cursor(view, position, self.hit_position())
+    def _show_cursor(self, _position: int | None = None) -> None:
+        """The status line: where the cursor is, what is folded, which hit."""
+        view = self._view
+        if view is None:
+            return
+        comment = view.cursor_comment
+        self.query_one(StatusBar).show_cursor(
+            CursorStatus(
+                position=view.cursor,
+                total=len(view.folds),
+                folded=view.folds.folded_count(),
+                theme_hidden=view.theme_hidden,
+                comment=comment,
+                title=view.thread.title,
+                hit=self.search.hit_number(view.thread, comment),
+            )
+        )
+
+    def _words_ready(self, words: Any) -> None:
+        self.themes.words_ready(words)
+
+    def _write(self, text: str) -> None:
+        """Raw output to the terminal (OSC 52): through the driver, after the frame."""
+        driver = self.app._driver
+        if driver is not None:
+            driver.write(text)
+            driver.flush()
+
+    # -- what the search panel says ----------------------------------------------------
+    @on(SearchPanel.QueryChanged)
+    def _search_again(self, message: SearchPanel.QueryChanged) -> None:
+        self.search.query_changed(message.text)
+
+    @on(SearchPanel.HitChosen)
+    def _go_to_hit(self, message: SearchPanel.HitChosen) -> None:
+        self.search.hit_chosen(message.comment_id)
+
+    @on(SearchPanel.Closed)
+    def _search_closed(self, message: SearchPanel.Closed) -> None:
+        self.search.closed()
 
     # -- actions -----------------------------------------------------------------------
+    async def action_open_search(self) -> None:
+        await self.search.open()
+
+    def action_next_hit(self) -> None:
+        self.search.step(+1)
+
+    def action_previous_hit(self) -> None:
+        self.search.step(-1)
+
+    def action_footnote(self) -> None:
+        self.jumps.footnote()
+
+    def action_jump_back(self) -> None:
+        self.jumps.back()
+
+    def action_links(self) -> None:
+        self.jumps.links()
+
+    def action_open_story(self) -> None:
+        self.jumps.open_story()
+
+    def action_copy_permalink(self) -> None:
+        self.jumps.copy_permalink()
+
+    def action_copy_comment_text(self) -> None:
+        self.jumps.copy_comment_text()
+
+    def action_quote_source(self) -> None:
+        self.jumps.quote_source()
+
+    def action_themes(self) -> None:
+        self.themes.open_panel()
+
     def action_reload(self) -> None:
         self.query_one(StatusBar).show_loading("reloading")
         self.load()
@@ -151,7 +287,7 @@ class ThreadScreen(ThreadThemes, ThreadSearch, ThreadJumps):
 
     def action_escape(self) -> None:
         """`escape` clears search highlights first, then goes back."""
-        if not self.clear_search():
+        if not self.search.clear():
             self.action_back()
 
     def action_back(self) -> None:

@@ -1,31 +1,34 @@
 """Search on the thread screen: the index, live queries, jumping to hits, `n`/`N`.
 
 The index is built in a thread once the thread has loaded; every keystroke queries it
-in a thread worker and stale results are dropped, so typing never waits.
+in a thread worker and stale results are dropped, so typing never waits. Hit stepping
+itself is the model's (`SearchResult.step`, `SearchResult.hit_number`).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual import work
 from textual.screen import Screen
 
 from threads.highlight import snippet
 from threads.jumps import JumpStack
-from threads.model import Thread
+from threads.model import Comment, Thread
 from threads.timefmt import relative_age
 from tui.widgets.comment_view import CommentView
 from tui.widgets.search_panel import HitRow, SearchPanel
-from tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from threads.search_index import SearchIndex, SearchResult
+    from threads.word_index import WordIndex
 
 HIT_ROWS = 100  # rows in the hit list; n/N still walk every hit
+INDEX_DELAY = 0.3
+"""Seconds after a thread is shown before its index is built: the build would otherwise
+compete with the first frame for the GIL."""
 
 
 def hit_rows(result: SearchResult, width: int, now: datetime) -> list[HitRow]:
@@ -42,167 +45,182 @@ def hit_rows(result: SearchResult, width: int, now: datetime) -> list[HitRow]:
     return rows
 
 
-class ThreadSearch(Screen[Any]):
-    """Mixed into `ThreadScreen`: everything `/`, `n` and `N` do."""
+class SearchController:
+    """Everything `/`, `n` and `N` do, for one thread screen.
 
-    _search_index: SearchIndex | None = None
-    _search_result: SearchResult | None = None
-    _query_generation = 0
-    shown_generation = 0
-    """The query generation whose hits are on screen (tests wait for it)."""
-    _pending_query: str | None = None
-    _now: Callable[[], datetime]
-    jumps: JumpStack  # provided by ThreadJumps on the thread screen
+    Args:
+        host: The screen: it runs the workers, mounts the panel and shows notices.
+        view: The comment view, once there is one.
+        jumps: Where a jump to a hit records the way back.
+        now: The clock (hit ages).
+        words_ready: Told when the word index exists (themes use it).
+        cursor_changed: Told when what the status line says about hits changed.
+    """
 
-    def reset_search(self, thread: Thread) -> None:
+    def __init__(
+        self,
+        host: Screen[Any],
+        *,
+        view: Callable[[], CommentView | None],
+        jumps: JumpStack,
+        now: Callable[[], datetime],
+        words_ready: Callable[[WordIndex], None],
+        cursor_changed: Callable[[], None],
+    ) -> None:
+        self._host = host
+        self._view = view
+        self._jumps = jumps
+        self._now = now
+        self._words_ready = words_ready
+        self._cursor_changed = cursor_changed
+        self._index: SearchIndex | None = None
+        self._result: SearchResult | None = None
+        self._generation = 0
+        self._pending: str | None = None
+        self._panel: SearchPanel | None = None
+
+    @property
+    def result(self) -> SearchResult | None:
+        """The hits on screen (`None` when there is no search)."""
+        return self._result
+
+    @property
+    def query_text(self) -> str:
+        """The query of the hits on screen ("" when none)."""
+        if self._result is None:
+            return ""
+        query = self._result.query
+        return ", ".join([*query.words, *(f'"{p}"' for p in query.phrases)])
+
+    # -- the index ---------------------------------------------------------------------
+    def reset(self, thread: Thread) -> None:
         """A new thread (or reload): drop the old index and build one for this thread."""
-        self._search_index = None
-        self._search_result = None
-        # After the first frame: the build would otherwise compete with it for the GIL.
-        self.set_timer(0.3, lambda: self._build_index(thread))
+        self._index = None
+        self._result = None
+        self._host.set_timer(INDEX_DELAY, lambda: self._build_index(thread))
 
-    @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
     def _build_index(self, thread: Thread) -> None:
+        self._host.run_worker(
+            partial(self._index_in_thread, thread),
+            thread=True,
+            exclusive=True,
+            group="search-index",
+            description="search-index",  # not repr(work): it would walk the whole thread
+            exit_on_error=False,
+        )
+
+    def _index_in_thread(self, thread: Thread) -> None:
         from threads.search_index import SearchIndex  # rapidfuzz: imported off the start-up path
 
         index = SearchIndex(thread)
-        self.app.call_from_thread(self._index_ready, index)
+        self._host.app.call_from_thread(self._index_ready, index)
 
     def _index_ready(self, index: SearchIndex) -> None:
-        if self._thread_now() is not index.thread:
+        view = self._view()
+        if view is None or view.thread is not index.thread:
             return  # built for a thread that has since been replaced
-        self._search_index = index
-        self.words_ready(index.words)
-        if self._pending_query is not None:
-            self._start_query(self._pending_query)
-
-    def words_ready(self, words: Any) -> None:
-        """Hook: the word index is built (themes use it)."""
-
-    @property
-    def search_query_text(self) -> str:
-        """The query of the hits on screen ("" when none)."""
-        result = self._search_result
-        if result is None:
-            return ""
-        query = result.query
-        parts = [*query.words, *(f'"{p}"' for p in query.phrases)]
-        return ", ".join(parts)
-
-    def _thread_now(self) -> Thread | None:
-
-        views = list(self.query(CommentView))
-        return views[0].thread if views else None
+        self._index = index
+        self._words_ready(index.words)
+        if self._pending is not None:
+            self.query_changed(self._pending)
 
     # -- the bar -----------------------------------------------------------------------
-    async def action_open_search(self) -> None:
-        if self._thread_now() is None:
+    async def open(self) -> None:
+        """`/`: the search bar (mounted on first use: start-up stays lean)."""
+        if self._view() is None:
             return
-        if not self.query(SearchPanel):  # mounted on first use: start-up stays lean
-            await self.mount(SearchPanel(), after=self.query_one("#thread-body"))
-        self.query_one(SearchPanel).open()
+        if self._panel is None:
+            self._panel = SearchPanel()
+            await self._host.mount(self._panel, after=self._host.query_one("#thread-body"))
+        self._panel.open()
 
-    def on_search_panel_query_changed(self, message: SearchPanel.QueryChanged) -> None:
-        self._start_query(message.text)
-
-    def _start_query(self, text: str) -> None:
-        self._query_generation += 1
-        if self._search_index is None:
-            self._pending_query = text
-            self.query_one(SearchPanel).show_status("indexing…")
+    def query_changed(self, text: str) -> None:
+        """The query text changed: search again (or once the index exists)."""
+        self._generation += 1
+        if self._index is None or self._panel is None:
+            self._pending = text
+            if self._panel is not None:
+                self._panel.show_status("indexing…")
             return
-        self._pending_query = None
-        width = max(30, self.size.width - 2)
-        self._run_query(self._search_index, text, self._query_generation, width, self._now())
+        self._pending = None
+        width = max(30, self._host.size.width - 2)
+        self._host.run_worker(
+            partial(self._query, self._index, text, self._generation, width, self._now()),
+            thread=True,
+            exclusive=True,
+            group="search-query",
+            description="search-query",  # not repr(work): it would walk the whole thread
+            exit_on_error=False,
+        )
 
-    @work(thread=True, exclusive=True, group="search-query", exit_on_error=False)
-    def _run_query(
+    def _query(
         self, index: SearchIndex, text: str, generation: int, width: int, now: datetime
     ) -> None:
         result = index.search(text)
         rows = hit_rows(result, width, now)
-        self.app.call_from_thread(self._show_result, result, rows, generation)
+        self._host.app.call_from_thread(self._show_result, result, rows, generation)
 
     def _show_result(self, result: SearchResult, rows: list[HitRow], generation: int) -> None:
-        if generation != self._query_generation:
+        view = self._view()
+        if generation != self._generation or self._panel is None or view is None:
             return  # a newer keystroke's query is on its way
-        self.shown_generation = generation
-        self._search_result = result if not result.query.is_empty else None
+        self._result = result if not result.query.is_empty else None
         count = len(result)
         summary = "" if result.query.is_empty else f"{count:,} hit{'s' * (count != 1)}"
         if count > len(rows):
             summary += f" (best {len(rows)} listed; n/N visit all)"
-        self.query_one(SearchPanel).show_rows(rows, summary)
-        self.query_one(CommentView).set_highlight(
-            result.highlight_words if self._search_result else frozenset()
-        )
+        self._panel.show_rows(rows, summary)
+        view.set_highlight(result.highlight_words if self._result else frozenset())
 
-    def on_search_panel_hit_chosen(self, message: SearchPanel.HitChosen) -> None:
-        panel = self.query_one(SearchPanel)
-        panel.close()
-        self._go_to(message.comment_id)
+    def hit_chosen(self, comment_id: str) -> None:
+        if self._panel is not None:
+            self._panel.close()
+        self.go_to(comment_id)
 
-    def on_search_panel_closed(self, message: SearchPanel.Closed) -> None:
-        self.query_one(CommentView).focus()
-        self._show_hit_position()
+    def closed(self) -> None:
+        view = self._view()
+        if view is not None:
+            view.focus()
+        self._cursor_changed()
 
-    # -- n / N ------------------------------------------------------------------------
-    def _go_to(self, comment_id: str) -> None:
+    # -- hits ------------------------------------------------------------------------
+    def go_to(self, comment_id: str) -> None:
         """Jump to a hit (`backspace` comes back, as from any jump)."""
-        view = self.query_one(CommentView)
+        view = self._view()
+        if view is None:
+            return
         place = view.place()
         view.expand_to(comment_id)
         if place is not None and place.comment_id != comment_id:
-            self.jumps.push(place)
+            self._jumps.push(place)
         view.focus()
-        self._show_hit_position()
+        self._cursor_changed()
 
-    def action_next_hit(self) -> None:
-        self._step_hit(+1)
-
-    def action_previous_hit(self) -> None:
-        self._step_hit(-1)
-
-    def _step_hit(self, direction: int) -> None:
-        result = self._search_result
-        view = self.query_one(CommentView)
-        if result is None or not len(result):
-            self.notify("No search: press / to search.", timeout=2)
+    def step(self, direction: int) -> None:
+        """`n` (1) / `N` (-1): the next or previous hit in thread order, wrapping."""
+        result, view = self._result, self._view()
+        if view is None:
             return
-        hits = result.in_thread_order
-        current = (
-            view.thread.tree.position.get(view.cursor_comment.id) if view.cursor_comment else -1
-        )
-        if direction > 0:
-            index = bisect_right(hits, current if current is not None else -1)
-            target = hits[index % len(hits)]
-        else:
-            index = bisect_left(hits, current if current is not None else 0) - 1
-            target = hits[index % len(hits)]
-        self._go_to(view.thread.tree.order[target].id)
+        if result is None or not len(result):
+            self._host.notify("No search: press / to search.", timeout=2)
+            return
+        comment = view.cursor_comment
+        order = view.thread.tree.position.get(comment.id, -1) if comment else -1
+        self.go_to(view.thread.tree.order[result.step(order, direction)].id)
 
-    def hit_position(self) -> tuple[int, int] | None:
-        """(k, total) when the cursor is on the k-th hit in thread order."""
-        result = self._search_result
-        view = next(iter(self.query(CommentView)), None)
-        if result is None or view is None or view.cursor_comment is None:
+    def hit_number(self, thread: Thread, comment: Comment | None) -> tuple[int, int] | None:
+        """(k, total) when `comment` is the k-th hit in thread order."""
+        if self._result is None or comment is None:
             return None
-        order = view.thread.tree.position[view.cursor_comment.id]
-        index = bisect_left(result.in_thread_order, order)
-        hits = result.in_thread_order
-        if index < len(hits) and hits[index] == order:
-            return index + 1, len(hits)
-        return None
+        return self._result.hit_number(thread.tree.position[comment.id])
 
-    def _show_hit_position(self) -> None:
-        view = self.query_one(CommentView)
-        self.query_one(StatusBar).show_cursor(view, view.cursor, self.hit_position())
-
-    def clear_search(self) -> bool:
+    def clear(self) -> bool:
         """Second `escape`: drop the highlights. Returns whether there was anything."""
-        if self._search_result is None:
+        if self._result is None:
             return False
-        self._search_result = None
-        self.query_one(CommentView).set_highlight(frozenset())
-        self._show_hit_position()
+        self._result = None
+        view = self._view()
+        if view is not None:
+            view.set_highlight(frozenset())
+        self._cursor_changed()
         return True

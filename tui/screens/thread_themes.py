@@ -3,9 +3,12 @@ and saving to the config file."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
 from textual.screen import Screen
 
 from tui.screens.themes_screen import ThemeActions, ThemesScreen
@@ -13,39 +16,78 @@ from tui.theme_config import save_themes
 from tui.widgets.comment_view import CommentView
 
 if TYPE_CHECKING:
-    from threads.themes import Theme
+    from threads.themes import Theme, ThemeView
     from threads.word_index import WordIndex
 
 
-class ThreadThemes(Screen[Any]):
-    """Mixed into `ThreadScreen`: everything `t` does, and the themes from the config."""
+@dataclass(frozen=True)
+class ThemeSettings:
+    """The app's themes, as a thread screen needs them."""
 
-    _words: WordIndex | None = None
+    current: Callable[[], list[Theme]]
+    """The themes in use now."""
+    use: Callable[[list[Theme]], None]
+    """Make these the themes in use (for every thread opened after, too)."""
+    config_path: Path
+    """Where `s` in the themes panel saves them."""
 
-    def _app_themes(self) -> list[Theme]:
-        return list(getattr(self.app, "themes", []))
+
+class ThemeController:
+    """Everything `t` does, and the themes from the config, for one thread screen.
+
+    Args:
+        host: The screen: it runs the matching worker and pushes the panel.
+        settings: The app's themes and the config file's path.
+        view: The comment view, once there is one.
+        query_text: The search query on screen (a new theme starts from it).
+    """
+
+    def __init__(
+        self,
+        host: Screen[Any],
+        settings: ThemeSettings,
+        *,
+        view: Callable[[], CommentView | None],
+        query_text: Callable[[], str],
+    ) -> None:
+        self._host = host
+        self._settings = settings
+        self._view = view
+        self._query_text = query_text
+        self.words: WordIndex | None = None
+        """The thread's word index, once built (themes match against it)."""
 
     def words_ready(self, words: WordIndex) -> None:
         """The word index exists (built with the search index): apply the themes."""
-        self._words = words
-        self._apply_themes(words, self._app_themes())
+        self.words = words
+        self._apply(words, self._settings.current())
 
-    @work(thread=True, exclusive=True, group="themes", exit_on_error=False)
-    def _apply_themes(self, words: WordIndex, themes: list[Theme]) -> None:
+    def _apply(self, words: WordIndex, themes: list[Theme]) -> None:
+        self._host.run_worker(
+            partial(self._match_in_thread, words, themes),
+            thread=True,
+            exclusive=True,
+            group="themes",
+            description="themes",  # not repr(work): it would walk the whole thread
+            exit_on_error=False,
+        )
+
+    def _match_in_thread(self, words: WordIndex, themes: list[Theme]) -> None:
         from threads.themes import apply_themes
 
-        view = apply_themes(words, themes) if themes else None
-        self.app.call_from_thread(self._show_themes, words, view)
+        verdicts = apply_themes(words, themes) if themes else None
+        self._host.app.call_from_thread(self._show, words, verdicts)
 
-    def _show_themes(self, words: WordIndex, view: Any) -> None:
-        views = list(self.query(CommentView))
-        if views and views[0].thread is words.thread:
-            views[0].set_themes(view)
+    def _show(self, words: WordIndex, verdicts: ThemeView | None) -> None:
+        view = self._view()
+        if view is not None and view.thread is words.thread:
+            view.set_themes(verdicts)
 
-    def action_themes(self) -> None:
-        words = self._words
+    def open_panel(self) -> None:
+        """`t`: the themes panel, with this thread's counts and suggestions."""
+        words = self.words
         if words is None:
-            self.notify("Still reading the thread's words; try again in a moment.", timeout=3)
+            self._host.notify("Still reading the thread's words; try again in a moment.", timeout=3)
             return
         from threads.theme_suggest import suggest_themes
         from threads.themes import theme_comments
@@ -54,20 +96,19 @@ class ThreadThemes(Screen[Any]):
             return {theme.name: len(theme_comments(words, theme)) for theme in themes}
 
         def apply(themes: list[Theme]) -> None:
-            self.app.themes = themes  # type: ignore[attr-defined]
-            self._apply_themes(words, themes)
+            self._settings.use(themes)
+            self._apply(words, themes)
 
-        def save(themes: list[Theme], removed: set[str]) -> str:
-            path = self.app.config.path  # type: ignore[attr-defined]
-            try:
-                save_themes(path, themes, removed=removed)
+        actions = ThemeActions(counts, apply, self._save)
+        screen = ThemesScreen(
+            self._settings.current(), suggest_themes(words), actions, query=self._query_text()
+        )
+        self._host.app.push_screen(screen)
 
-            except OSError as error:
-                return f"Could not save {path}: {error.strerror or error}"
-            return f"Saved {len(themes)} theme{'s' * (len(themes) != 1)} to {path}"
-
-        query = getattr(self, "search_query_text", "")
-        actions = ThemeActions(counts, apply, save)
-        screen = ThemesScreen(self._app_themes(), suggest_themes(words), actions, query=query)
-
-        self.app.push_screen(screen)
+    def _save(self, themes: list[Theme], removed: set[str]) -> str:
+        path = self._settings.config_path
+        try:
+            save_themes(path, themes, removed=removed)
+        except OSError as error:
+            return f"Could not save {path}: {error.strerror or error}"
+        return f"Saved {len(themes)} theme{'s' * (len(themes) != 1)} to {path}"

@@ -1,42 +1,84 @@
 """The comment view: one widget that draws only the visible rows of the whole thread.
 
-A `ScrollView` with the Line API. The model gives a `FoldedView` (visible comments) and a
-`RowLayout` (rows at this width); this widget turns rows into strips, caches them, and
-moves a cursor that is a comment. Nothing is mounted per comment.
+A `ScrollView` with the Line API, holding plain helpers built from each other: the fold
+state (`FoldedView`), the moves over it (`VisibleMoves`), the rows at this width
+(`RowLayout`, made on the first resize) and the painter (`CommentPainter`, strips and
+their cache). Scroll arithmetic is in `threads/row_paging.py`. This class owns the
+cursor (a validated reactive: whoever shows it watches it) and every action its keys
+run. Nothing is mounted per comment.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
-from textual.cache import LRUCache
+from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from threads.folding import FoldedView
-from threads.model import Thread
+from threads.jumps import Place, Target
+from threads.model import Comment, Thread
 from threads.row_layout import RowLayout
-from tui.widgets.comment_bindings import COMMENT_VIEW_BINDINGS
+from threads.row_paging import (
+    Anchor,
+    anchor_of,
+    anchored_top,
+    page_cursor,
+    page_top,
+    top_to_show,
+)
+from threads.visible_moves import VisibleMoves
 from tui.widgets.comment_header import story_preamble
-from tui.widgets.comment_places import CommentPlaces
+from tui.widgets.comment_painter import CommentPainter, JumpTarget
 
 if TYPE_CHECKING:
     from threads.themes import ThemeView  # rapidfuzz stays off the start-up path
 
-Anchor = tuple[int, int]
-"""A visible position and a row offset from its first row."""
+
+def _key(
+    keys: str, action: str, description: str, *, show: bool = False, key_display: str | None = None
+) -> Binding:
+    """A binding whose id is its action, so the config's `[keys]` can remap it."""
+    return Binding(keys, action, description, show=show, id=action, key_display=key_display)
 
 
-class CommentView(CommentPlaces, can_focus=True, inherit_bindings=False):
+class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
     """The collapsible comment tree of one thread, bodies inline."""
 
-    BINDINGS = COMMENT_VIEW_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        _key("j,down", "next_comment", "Next comment"),
+        _key("k,up", "previous_comment", "Previous comment"),
+        _key("J", "next_sibling", "Next sibling"),
+        _key("K", "previous_sibling", "Previous sibling"),
+        _key("p", "parent", "Parent"),
+        _key("right_square_bracket", "next_top_level", "Next top-level", key_display="]"),
+        _key("left_square_bracket", "previous_top_level", "Previous top-level", key_display="["),
+        _key("g,home", "first", "First comment"),
+        _key("G,end", "last", "Last comment"),
+        _key("ctrl+d,pagedown", "page_down", "Page down"),
+        _key("ctrl+u,pageup", "page_up", "Page up"),
+        _key("space,enter", "toggle_fold", "Fold", show=True, key_display="space"),
+        _key("h,left", "fold", "Fold / parent"),
+        _key("l,right", "unfold", "Unfold"),
+        _key("C", "fold_all", "Fold all"),
+        _key("E", "unfold_all", "Unfold all"),
+        _key("minus", "fold_level", "Fold a level", key_display="-"),
+        _key("plus", "unfold_level", "Unfold a level", key_display="+"),
+    ]
     DEFAULT_CSS = """
     CommentView { scrollbar-size-vertical: 1; scrollbar-gutter: stable; background: $background; }
     """
+
+    cursor: reactive[int] = reactive(0, repaint=False, always_update=True)
+    """Visible position of the comment under the cursor. Every assignment notifies, even
+    to the same position (a fold changes what the status line counts); watchers run at
+    once, so the status line repaints in the same frame as the view."""
 
     def __init__(
         self,
@@ -53,26 +95,21 @@ class CommentView(CommentPlaces, can_focus=True, inherit_bindings=False):
         self.folds = FoldedView(thread)
         if folded:
             self.folds.restore(folded)
-        self._initial_cursor = cursor_id or thread.focus_id
+        self.moves = VisibleMoves(self.folds)
         self._now = now or (lambda: datetime.now(UTC))
+        self.painter = CommentPainter(thread, self.folds, self._now)
         self._rows: RowLayout | None = None  # made on the first resize, when the width is known
         self._laid_out = False
-
-        self.cursor = 0
-        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(4096)
-        self.cursor_listener: Callable[[CommentView, int], None] | None = None
-        """Told of every cursor move at once (the thread screen's status line)."""
-        self._highlight: frozenset[str] = frozenset()
-
-        self._target: tuple[str, int, int] | None = None  # comment id, first and last row
-        self._themes: ThemeView | None = None
-
+        self._initial_cursor = cursor_id or thread.focus_id
         self._wish: str | None = None  # where the reader put the cursor (themes may hide it)
         self._refining = False
         self.refine_in_background = True
         """Make estimated heights exact after the first frame (benchmarks turn it off)."""
 
-    # -- properties --------------------------------------------------------------------
+    def validate_cursor(self, position: int) -> int:
+        return max(0, min(position, len(self.folds) - 1))
+
+    # -- what it shows -------------------------------------------------------------------
     @property
     def layout_rows(self) -> RowLayout:
         """The row layout for the current width (a placeholder before the first resize)."""
@@ -81,9 +118,33 @@ class CommentView(CommentPlaces, can_focus=True, inherit_bindings=False):
         return self._rows
 
     @property
+    def cursor_comment(self) -> Comment | None:
+        """The comment under the cursor."""
+        return self.folds.comment_at(self.cursor) if 0 <= self.cursor < len(self.folds) else None
+
+    @property
     def theme_hidden(self) -> int:
         """Comments the themes hide right now (for the status bar)."""
         return self.folds.theme_hidden_count()
+
+    @property
+    def highlight(self) -> frozenset[str]:
+        """The words search marks in bodies."""
+        return self.painter.highlight
+
+    @property
+    def target(self) -> JumpTarget | None:
+        """The rows the last jump landed on (highlighted until the cursor leaves them)."""
+        return self.painter.target
+
+    @property
+    def page_height(self) -> int:
+        """Rows on screen."""
+        return max(1, self.scrollable_content_region.height)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        return self.painter.row(self._rows, y + int(self.scroll_y), width, self.cursor)
 
     # -- layout ------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -105,7 +166,7 @@ class CommentView(CommentPlaces, can_focus=True, inherit_bindings=False):
         self._laid_out = True
         preamble = story_preamble(self.thread, now=self._now(), width=width - 2)
         self._rows = RowLayout(self.folds, width, preamble)
-        self._strips.clear()
+        self.painter.forget()
         self._show_layout(anchor)
         if anchor is None and self.cursor:
             self.scroll_to_cursor(center=True)  # opened on a comment (focus id)
@@ -113,27 +174,25 @@ class CommentView(CommentPlaces, can_focus=True, inherit_bindings=False):
 
     def _cursor_anchor(self) -> Anchor:
         """The cursor comment and its row on screen, to keep it there across a relayout."""
-        rows = self._rows
-        if rows is None or not rows.starts or self.cursor >= len(rows.starts):
-            return (self.cursor, 0)
-        return (self.cursor, rows.starts[self.cursor] - int(self.scroll_y))
+        return anchor_of(self._rows, self.cursor, int(self.scroll_y))
 
     def _show_layout(self, anchor: Anchor | None = None) -> None:
-        """After rows changed: keep `anchor`'s comment on its screen row, redraw."""
+        """After rows changed: the cursor on `anchor`'s comment, kept on its screen row."""
         rows = self.layout_rows
-        self.cursor = min(self.cursor, max(0, len(self.folds) - 1))
+        self.cursor = anchor[0] if anchor is not None else self.cursor  # clamped, announced
         self.virtual_size = Size(rows.width, rows.total_rows)
         if anchor is not None and rows.starts:
-            position, screen_row = anchor
-            # Same screen row, unless the screen got smaller than that: then the last row.
-            screen_row = min(screen_row, self.page_height - 1)
-            top = max(0, rows.starts[min(position, len(rows.starts) - 1)] - screen_row)
-
+            top = anchored_top(rows, anchor, self.page_height)
             self._prepare_rows(top)
             self.scroll_now(top)
         self._prepare_rows(int(self.scroll_y))
         self.refresh()
-        self._report_cursor()
+
+    def _relayout(self, anchor: Anchor | None = None) -> None:
+        """After the visible comments changed thread-wide: new rows, fresh strips."""
+        self.layout_rows.rebuild()
+        self.painter.forget()
+        self._show_layout(anchor)
 
     def _prepare_rows(self, top: int) -> None:
         """Wrap exactly every comment that will be on screen when the view starts at `top`."""
@@ -149,19 +208,25 @@ class CommentView(CommentPlaces, can_focus=True, inherit_bindings=False):
         self._prepare_rows(int(new_value))
         super().watch_scroll_y(old_value, new_value)
 
-    # -- background refinement ------------------------------------------------------
+    def scroll_now(self, top: int) -> None:
+        """Scroll to a row at once: `scroll_to` would wait for the next refresh, and a
+        resize in between would then measure the cursor's row from the old position."""
+        self.virtual_size = Size(self.layout_rows.width, self.layout_rows.total_rows)
+        self.scroll_y = max(0, min(top, self.max_scroll_y))
+
+    # -- background refinement ---------------------------------------------------------
     @property
     def refining(self) -> bool:
         """Whether background re-wrapping is still going on."""
         return self._refining
 
     def start_refining(self) -> None:
+        """Make every height exact, a slice per timer tick, without moving the screen."""
         if self.refine_in_background and not self._refining:
             self._refining = True
             self.set_timer(0.05, self._refine_step)
 
     def _refine_step(self) -> None:
-        """Make more heights exact without moving what is on screen."""
         rows = self.layout_rows
         top_position, offset = rows.locate(int(self.scroll_y))
         changed, done = rows.refine()
@@ -175,16 +240,18 @@ class CommentView(CommentPlaces, can_focus=True, inherit_bindings=False):
         else:
             self.set_timer(0.01, self._refine_step)
 
-    # -- cursor ------------------------------------------------------------------------
+    # -- the cursor --------------------------------------------------------------------
     def move_cursor(self, position: int, *, center: bool = False, scroll: bool = True) -> None:
         """Put the cursor on a visible comment and (unless told not to) scroll it into view."""
         if not len(self.folds):
             return
         previous, top = self.cursor, int(self.scroll_y)
-        self.cursor = max(0, min(position, len(self.folds) - 1))
-        self._wish = self.folds.comment_at(self.cursor).id
-        if self._target is not None and self._target[0] != self.folds.comment_at(self.cursor).id:
-            self.set_target(None)  # the highlight belongs to the comment a jump landed on
+        self.cursor = position
+        comment = self.folds.comment_at(self.cursor)
+        self._wish = comment.id
+        target = self.painter.target
+        if target is not None and target[0] != comment.id:
+            self._set_target(None)  # the highlight belongs to the comment a jump landed on
 
         if scroll:
             self.scroll_to_cursor(center=center)
@@ -197,33 +264,218 @@ class CommentView(CommentPlaces, can_focus=True, inherit_bindings=False):
                     self.refresh(Region(0, y, 1, self._rows.height(moved)))
         else:
             self.refresh()
-        self._report_cursor()
 
     def scroll_to_cursor(self, *, center: bool = False) -> None:
+        """Scroll as little as possible to show the cursor comment (or centre it)."""
         rows = self.layout_rows
         if not rows.starts:
             return
         rows.make_exact(self.cursor, self.cursor)
         self.virtual_size = Size(rows.width, rows.total_rows)
-        start, height, page = rows.starts[self.cursor], rows.height(self.cursor), self.page_height
-        top = int(self.scroll_y)
-        if center:
-            top = max(0, start - page // 3)
-        elif start < top:
-            top = start
-        elif start + height > top + page:
-            top = start if height >= page else start + height - page
+        top = top_to_show(rows, self.cursor, int(self.scroll_y), self.page_height, center=center)
         if top != int(self.scroll_y):
             self._prepare_rows(top)
             self.scroll_now(top)
-
-    def _report_cursor(self) -> None:
-        # The listener runs now, so the status line repaints in the same frame as the view
-        # (a bubbling message arrives a frame later: two frames per key).
-        if self.cursor_listener is not None:
-            self.cursor_listener(self, self.cursor)
 
     def on_click(self, event: events.Click) -> None:
         position, _ = self.layout_rows.locate(event.y + int(self.scroll_y))
         if position >= 0:
             self.move_cursor(position)
+
+    # -- places: jumps and the way back --------------------------------------------------
+    def place(self) -> Place | None:
+        """Where the reader is now (for the jump stack)."""
+        comment = self.cursor_comment
+        return None if comment is None else Place(comment.id, int(self.scroll_y))
+
+    def restore(self, place: Place) -> None:
+        """Go back to a remembered place: same comment under the cursor, same scroll."""
+        self._set_target(None)
+        if self.thread.get(place.comment_id) is None:
+            return
+        if self.folds.reveal(place.comment_id):
+            self.layout_rows.rebuild()
+            self._show_layout()
+        self._wish = place.comment_id
+        self._prepare_rows(place.scroll_row)
+        self.scroll_now(place.scroll_row)
+        self.cursor = self.folds.nearest_visible(place.comment_id)
+        self.refresh()
+
+    def jump_to(self, target: Target) -> bool:
+        """Show a comment (and a block of it, highlighted) a third of the way down."""
+        if self.thread.get(target.comment_id) is None:
+            return False
+        if self.folds.reveal(target.comment_id):
+            self.layout_rows.rebuild()
+            self._show_layout()
+        position = self.folds.nearest_visible(target.comment_id)
+        self._wish = target.comment_id
+        rows = self.layout_rows
+        rows.make_exact(position, position)
+        first, last = 0, 0
+        if target.block is not None:
+            comment = self.folds.comment_at(position)
+            first, last = rows.block_rows(comment, self.folds.depth_at(position), target.block)
+        self._set_target((target.comment_id, first, last) if target.block is not None else None)
+        top = max(0, rows.starts[position] + first - self.page_height // 3)
+        self._prepare_rows(top)
+        self.scroll_now(top)
+        self.cursor = position
+        self.refresh()
+        return True
+
+    def expand_to(self, comment_id: str) -> bool:
+        """Unfold what hides a comment and put the cursor on it (search hits, links)."""
+        if self.thread.get(comment_id) is None:
+            return False
+        if self.folds.reveal(comment_id):
+            self.layout_rows.rebuild()
+            self._show_layout(self._cursor_anchor())
+        self.move_cursor(self.folds.nearest_visible(comment_id), center=True)
+        return True
+
+    def _set_target(self, target: JumpTarget | None) -> None:
+        if self.painter.set_target(target):
+            self.refresh()
+
+    # -- what search and themes mark -----------------------------------------------------
+    def set_highlight(self, words: frozenset[str]) -> None:
+        """Mark these (normalised) words wherever they appear in bodies."""
+        if self.painter.set_highlight(words):
+            self.refresh()
+
+    def set_themes(self, themes: ThemeView | None) -> None:
+        """Apply themes: hide stubs, tags and gutter marks; the cursor keeps its place."""
+        if themes is None and self.painter.themes is None:
+            return
+        _, screen_row = self._cursor_anchor()
+        wish = self._wish or (self.cursor_comment.id if self.cursor_comment else None)
+        self.painter.set_themes(themes)
+        order_ids = [comment.id for comment in self.thread.tree.order]
+        self.folds.set_hidden(themes.hidden_ids(order_ids) if themes is not None else {})
+        position = self.folds.nearest_visible(wish) if wish is not None else self.cursor
+        self._relayout((position, screen_row))
+
+    def reveal_stub(self) -> bool:
+        """`enter` on a theme stub shows that one comment."""
+        comment = self.cursor_comment
+        if comment is None or not self.folds.reveal_one(comment.id):
+            return False
+        self._relayout((self.cursor, self._cursor_anchor()[1]))
+        return True
+
+    # -- moving ------------------------------------------------------------------------
+    def _move(self, pick: Callable[[int], int]) -> None:
+        """Move to the position `pick` finds from the cursor (nothing to do when empty)."""
+        if len(self.folds):
+            self.move_cursor(pick(self.cursor))
+
+    def action_next_comment(self) -> None:
+        self.move_cursor(self.cursor + 1)
+
+    def action_previous_comment(self) -> None:
+        self.move_cursor(self.cursor - 1)
+
+    def action_next_sibling(self) -> None:
+        self._move(self.moves.next_sibling)
+
+    def action_previous_sibling(self) -> None:
+        self._move(self.moves.previous_sibling)
+
+    def action_parent(self) -> None:
+        self._move(self.moves.parent)
+
+    def action_next_top_level(self) -> None:
+        self._move(self.moves.next_top_level)
+
+    def action_previous_top_level(self) -> None:
+        self._move(self.moves.previous_top_level)
+
+    def action_first(self) -> None:
+        self.move_cursor(0)
+        self.scroll_now(0)
+
+    def action_last(self) -> None:
+        self.move_cursor(len(self.folds) - 1)
+
+    def action_page_down(self) -> None:
+        self._page(+1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def _page(self, direction: int) -> None:
+        """Scroll a page; the cursor goes to the first comment that starts on screen.
+
+        At either end of the thread (nothing left to scroll) the cursor goes to the first
+        or last comment instead, so repeated presses settle there.
+        """
+        if not len(self.folds):
+            return
+        rows, current = self.layout_rows, int(self.scroll_y)
+        top = page_top(rows, current, self.page_height, direction)
+        if top == current:  # nothing left to scroll: settle on the first or last comment
+            self.move_cursor(len(self.folds) - 1 if direction > 0 else 0, scroll=False)
+            return
+        self.scroll_now(top)  # wraps what comes on screen exactly, before the cursor is placed
+        position, scroll = page_cursor(rows, top, self.page_height, direction, self.cursor)
+        self.move_cursor(position, scroll=scroll)
+
+    # -- folding -----------------------------------------------------------------------
+    def _set_fold(self, folded: bool) -> bool:
+        """Fold or unfold the cursor comment, keeping it on its screen row."""
+        if not len(self.folds):
+            return False
+        anchor = self._cursor_anchor()
+        splice = self.folds.set_folded(self.folds.comment_at(self.cursor).id, folded)
+        if splice is None:
+            return False
+        self.layout_rows.apply(splice)
+        self._show_layout(anchor)
+        return True
+
+    def action_toggle_fold(self) -> None:
+        if not len(self.folds):
+            return
+        comment = self.folds.comment_at(self.cursor)
+        if self.reveal_stub():
+            return
+        if not comment.children:
+            self.notify("No replies to fold.", timeout=2)
+            return
+        self._set_fold(not self.folds.is_folded(comment.id))
+
+    def action_fold(self) -> None:
+        """Fold this comment's replies; on a folded or leaf comment go to the parent."""
+        if not self._set_fold(True):
+            self.action_parent()
+
+    def action_unfold(self) -> None:
+        self._set_fold(False)
+
+    def _fold_whole_thread(self, apply: Callable[[], bool]) -> None:
+        """Apply a thread-wide fold; the cursor's comment (or its nearest visible
+        ancestor, if it got hidden) keeps its screen row."""
+        if not len(self.folds):
+            return
+        _, screen_row = self._cursor_anchor()
+        current = self.folds.comment_at(self.cursor).id
+        if not apply():
+            return
+        position = self.folds.nearest_visible(current)
+        self._wish = self.folds.comment_at(position).id  # themes must not undo this move
+        self.layout_rows.rebuild()
+        self._show_layout((position, screen_row))
+
+    def action_fold_all(self) -> None:
+        self._fold_whole_thread(self.folds.fold_all)
+
+    def action_unfold_all(self) -> None:
+        self._fold_whole_thread(self.folds.unfold_all)
+
+    def action_fold_level(self) -> None:
+        self._fold_whole_thread(self.folds.fold_one_level)
+
+    def action_unfold_level(self) -> None:
+        self._fold_whole_thread(self.folds.unfold_one_level)

@@ -2,19 +2,40 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
 from threads.footnotes import comment_footnotes
 from threads.links import comment_links
+from threads.model import Comment
 from threads.stories import url_domain
-from tui.widgets.comment_view import CommentView
 
 
-def _extras(view: CommentView) -> str:
+@dataclass(frozen=True, slots=True)
+class CursorStatus:
+    """What the status line says about the cursor (the thread screen fills it in)."""
+
+    position: int
+    """Visible position of the cursor comment."""
+    total: int
+    """Visible comments."""
+    folded: int
+    """Replies out of view under folded comments."""
+    theme_hidden: int
+    """Comments themes hide."""
+    comment: Comment | None
+    """The comment under the cursor."""
+    title: str
+    """The thread's title."""
+    hit: tuple[int, int] | None = None
+    """(k, total) when the cursor is on the k-th search hit."""
+
+
+def _extras(comment: Comment | None) -> str:
     """Footnotes and links of the comment under the cursor."""
-    comment = view.cursor_comment
     if comment is None:
         return ""
     notes = comment_footnotes(comment).count
@@ -68,17 +89,11 @@ class StatusBar(Widget):
         domain = f" ({url_domain(url)})" if url else ""
         self.update(f"{title}{domain}")
 
-    def show_cursor(
-        self, view: CommentView, position: int, hit: tuple[int, int] | None = None
-    ) -> None:
-        thread = view.thread
-        total = len(view.folds)
-        out_of_view = view.folds.folded_count()
-        folded = f" · {out_of_view:,} folded" if out_of_view > 0 else ""
-
-        if view.theme_hidden:
-            folded += f" · {view.theme_hidden:,} hidden by themes"
-
-        where = f"{position + 1:,}/{total:,}" if total else "no comments"
-        found = f" · hit {hit[0]}/{hit[1]}" if hit else ""
-        self.update(f"{where}{folded}{found}{_extras(view)} │ {thread.title}")
+    def show_cursor(self, status: CursorStatus) -> None:
+        folded = f" · {status.folded:,} folded" if status.folded > 0 else ""
+        if status.theme_hidden:
+            folded += f" · {status.theme_hidden:,} hidden by themes"
+        total = status.total
+        where = f"{status.position + 1:,}/{total:,}" if total else "no comments"
+        found = f" · hit {status.hit[0]}/{status.hit[1]}" if status.hit else ""
+        self.update(f"{where}{folded}{found}{_extras(status.comment)} │ {status.title}")

@@ -1,9 +1,15 @@
-"""Drawing the comment view's rows: strips built from pieces, cached, with the cursor
-gutter, depth guides, theme marks, search highlights and jump targets."""
+"""The comment view's painter: one screen row of the thread as a strip.
+
+A plain helper (no Textual base class) that owns the strip cache and everything that
+changes how a row looks besides the cursor: search highlights, a jump's target rows and
+the themes' tags and stubs. Every such state is in the cache key, so no change of state
+can show a stale row.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -12,36 +18,64 @@ from textual.cache import LRUCache
 from textual.strip import Strip
 
 from threads.comment_lines import Line
+from threads.folding import FoldedView
 from threads.highlight import highlight_line
 from threads.model import Comment, Thread
 from threads.row_layout import INDENT, RowLayout
-from tui.widgets.comment_bindings import CommentViewActions
 from tui.widgets.comment_header import comment_header, stub_header
 from tui.widgets.comment_styles import guide_style, style_for, theme_colour
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
-    from threads.themes import ThemeView
+    from threads.themes import ThemeView  # rapidfuzz stays off the start-up path
 
 PLAIN = Style()
 
+JumpTarget = tuple[str, int, int]
+"""A comment id and the first and last of its rows a jump landed on (highlighted)."""
 
-class CommentDrawing(CommentViewActions, inherit_bindings=False):
-    """`render_line` and its helpers; `CommentView` adds layout, cursor and jumps."""
 
-    thread: Thread
-    _rows: RowLayout | None
-    _strips: LRUCache[tuple[object, ...], Strip]
-    _highlight: frozenset[str]
-    _target: tuple[str, int, int] | None
-    _themes: ThemeView | None
-    _now: Callable[[], datetime]
+class CommentPainter:
+    """Builds and caches the strip for one row of a `RowLayout`."""
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        rows = self._rows
-        row = y + int(self.scroll_y)
+    def __init__(self, thread: Thread, folds: FoldedView, now: Callable[[], datetime]) -> None:
+        self.thread = thread
+        self.folds = folds
+        self._now = now
+        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(4096)
+        self.highlight: frozenset[str] = frozenset()
+        """Normalised words marked wherever they appear in bodies (search hits)."""
+        self.target: JumpTarget | None = None
+        """The rows a jump landed on."""
+        self.themes: ThemeView | None = None
+        """The themes' verdicts: tags, gutter marks and stub colours."""
+
+    def forget(self) -> None:
+        """Drop every cached strip (the width, the fold state or the themes changed)."""
+        self._strips.clear()
+
+    def set_highlight(self, words: frozenset[str]) -> bool:
+        """Mark these words; returns whether anything changed."""
+        if words == self.highlight:
+            return False
+        self.highlight = words
+        self.forget()
+        return True
+
+    def set_target(self, target: JumpTarget | None) -> bool:
+        """Highlight a jump's rows (`None` clears); returns whether anything changed."""
+        if target == self.target:
+            return False
+        self.target = target
+        self.forget()
+        return True
+
+    def set_themes(self, themes: ThemeView | None) -> None:
+        self.themes = themes
+        self.forget()
+
+    # -- one row ---------------------------------------------------------------------
+    def row(self, rows: RowLayout | None, row: int, width: int, cursor: int) -> Strip:
+        """The strip for layout row `row`, `width` cells wide, the cursor on `cursor`."""
         if rows is None or row >= rows.total_rows:
             return Strip.blank(width, PLAIN)
         position, line_index = rows.locate(row)
@@ -51,19 +85,16 @@ class CommentDrawing(CommentViewActions, inherit_bindings=False):
                 key, lambda: self._strip(rows.preamble[line_index], 0, width, False)
             )
         comment = self.folds.comment_at(position)
-        selected = position == self.cursor
+        selected = position == cursor
         hidden = self.folds.hidden_count(comment.id) if line_index == 0 else 0
-        target = self._target
+        target = self.target
         marked = (
             target is not None and target[0] == comment.id and target[1] <= line_index <= target[2]
         )
-        # Everything that changes how the row looks is in the key, so no change of state
-        # can show a stale row (the cache is also cleared when themes change).
         stub = self.folds.stub_theme(comment.id)
-        key = (comment.id, line_index, selected, hidden, width, self._highlight, marked, stub)
-
+        key = (comment.id, line_index, selected, hidden, width, self.highlight, marked, stub)
         return self._cached(
-            key, lambda: self._comment_strip(position, line_index, selected, width, marked)
+            key, lambda: self._comment_strip(rows, position, line_index, selected, width, marked)
         )
 
     def _cached(self, key: tuple[object, ...], make: Callable[[], Strip]) -> Strip:
@@ -74,9 +105,14 @@ class CommentDrawing(CommentViewActions, inherit_bindings=False):
         return strip
 
     def _comment_strip(
-        self, position: int, line_index: int, selected: bool, width: int, marked: bool = False
+        self,
+        rows: RowLayout,
+        position: int,
+        line_index: int,
+        selected: bool,
+        width: int,
+        marked: bool,
     ) -> Strip:
-        rows = self.layout_rows
         comment, depth = self.folds.comment_at(position), self.folds.depth_at(position)
         levels = rows.shown_levels(depth)
         tags = self._tags(comment)
@@ -96,7 +132,7 @@ class CommentDrawing(CommentViewActions, inherit_bindings=False):
         else:
             body = rows.body(comment, depth)
             line = body[line_index - 1] if line_index - 1 < len(body) else []
-            line = highlight_line(line, self._highlight)
+            line = highlight_line(line, self.highlight)
             if marked:  # the footnote or quoted passage a jump landed on
                 line = [(text, (*key, "target")) for text, key in line] or [(" ", ("target",))]
 
@@ -106,13 +142,13 @@ class CommentDrawing(CommentViewActions, inherit_bindings=False):
 
     def _tags(self, comment: Comment) -> tuple[tuple[str, str], ...]:
         """(name, colour) of the highlighting themes matching a comment."""
-        if self._themes is None:
+        if self.themes is None:
             return ()
         order = self.thread.tree.position[comment.id]
-        return tuple((t.name, t.color) for t in self._themes.tags(order) if t.mode == "highlight")
+        return tuple((t.name, t.color) for t in self.themes.tags(order) if t.mode == "highlight")
 
     def _theme_colour(self, name: str) -> str:
-        themes = self._themes.themes if self._themes is not None else []
+        themes = self.themes.themes if self.themes is not None else []
         return next((t.color for t in themes if t.name == name), "magenta")
 
     def _strip(
