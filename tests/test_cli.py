@@ -179,6 +179,19 @@ def test_dump_json_links_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert by_id["49953753"]["links"] == []
 
 
+def test_dump_json_reads_numbered_and_unlabelled_footnotes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run_main(capsys, str(BIG_FILE), "--dump", "json")
+    assert status == 0
+    by_id = {c["id"]: c for c, _ in dump_comments(json.loads(out))}
+    assert by_id["26317787"]["footnotes"] == {
+        "0": "https://www.enchant.com",
+        "1": "https://www.enchant.com/speed-is-a-feature",
+    }
+    assert by_id["26316766"]["footnotes"] == {"0": "https://coherent-labs.com/"}
+
+
 # -- --dump text and markdown ------------------------------------------------------------
 
 
