@@ -192,6 +192,15 @@ def test_dump_json_reads_numbered_and_unlabelled_footnotes(
     assert by_id["26316766"]["footnotes"] == {"0": "https://coherent-labs.com/"}
 
 
+def test_dump_search_hits_are_ordered_by_their_match_best_first(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run_main(capsys, str(BIG_FILE), "--dump", "json", "--search", "electon")
+    assert status == 0
+    scores = [hit["match"] for hit in json.loads(out)["hits"]]
+    assert len(scores) > 5 and scores == sorted(scores, reverse=True)
+
+
 # -- --dump text and markdown ------------------------------------------------------------
 
 

@@ -96,7 +96,7 @@ def _word_comments(index: WordIndex, word: str) -> set[int]:
         if candidate[len(word) :] in _INFLECTIONS:
             found.update(index.postings[candidate])
     if len(word) >= MIN_FUZZY_TERM:
-        for match in index.matches(word, prefix=False):
+        for match in index.matches(word, prefix=False, one_edit=False):
             if match.kind in (EXACT, FUZZY):
                 found.update(index.postings[match.word])
     return found
