@@ -19,7 +19,7 @@ ThemeMode = Literal["highlight", "hide", "off"]
 THEME_MODES: tuple[ThemeMode, ...] = ("highlight", "hide", "off")
 THEME_COLOURS = ("magenta", "green", "cyan", "yellow", "red", "blue")
 # Grammatical endings of the same word ("model" -> "models", "train" -> "training").
-_INFLECTIONS = ("s", "es", "ed", "d", "ing", "ings")
+INFLECTIONS = ("s", "es", "ed", "d", "ing", "ings")
 MIN_FUZZY_TERM = 5  # shorter words match exactly or with an inflection only
 
 
@@ -93,7 +93,7 @@ def next_mode(mode: ThemeMode) -> ThemeMode:
 def _word_comments(index: WordIndex, word: str) -> set[int]:
     found: set[int] = set(index.postings.get(word, ()))
     for candidate in words_with_prefix(word, index.vocabulary):
-        if candidate[len(word) :] in _INFLECTIONS:
+        if candidate[len(word) :] in INFLECTIONS:
             found.update(index.postings[candidate])
     if len(word) >= MIN_FUZZY_TERM:
         for match in index.matches(word, prefix=False, one_edit=False):
