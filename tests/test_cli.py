@@ -340,6 +340,47 @@ def test_bad_file_exits_1(tmp_path: Path, content: str) -> None:
     assert_one_error_line(run_cli(str(path), "--dump", "json"))
 
 
+def run_reader(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m tui ARGS` without --dump and without a terminal (stdin /dev/null, stdout a
+    pipe), as a script would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        cwd=ROOT,
+        env=os.environ.copy(),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+
+def test_a_missing_saved_file_is_reported_before_the_reader_starts(tmp_path: Path) -> None:
+    line = assert_one_error_line(run_reader(str(tmp_path / "nosuchfile.json")))
+    assert "No such file" in line and "nosuchfile.json" in line
+
+
+def test_a_malformed_saved_file_is_reported_before_the_reader_starts(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"comments": [')
+    line = assert_one_error_line(run_reader(str(path)))
+    assert "broken.json" in line
+
+
+def test_without_a_terminal_the_reader_refuses_and_points_at_dump() -> None:
+    result = run_reader("--sample")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "not a terminal" in lines[0] and "--dump" in lines[0]
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert re.fullmatch(r"threadreader \d+\.\d+\.\d+\n", capsys.readouterr().out)
+
+
 def test_not_found_exits_1(hn_server: HTTPServer, capsys: pytest.CaptureFixture[str]) -> None:
     hn_server.expect_request("/api/v1/items/5").respond_with_data("no", status=404)
     hn_server.expect_request("/v0/item/5.json").respond_with_json(None)
