@@ -21,6 +21,8 @@ from hn_fixtures import (
 )
 from pytest_httpserver import HTTPServer
 
+from fetchers.saved import load_thread_file
+from threads.links import comment_links
 from threads.wrap import text_width
 from tui.__main__ import main
 
@@ -237,13 +239,19 @@ def test_dump_markdown_has_title_and_authors(
     assert any(line.startswith("> **mdorn**") for line in lines)
 
 
+def is_lone_url(line: str) -> bool:
+    words = line.strip().removeprefix("> ").split()
+    return len(words) == 1 and "://" in words[0]
+
+
 @pytest.mark.parametrize("width", [20, 30, 41, 50, 60, 100])
 def test_dump_text_respects_width(capsys: pytest.CaptureFixture[str], width: int) -> None:
     status, out, _ = run_main(capsys, str(BIG_FILE), "--dump", "text", "--width", str(width))
     assert status == 0
     lines = out.split("\n")
     too_wide = [line for line in lines if text_width(line) > width]
-    assert too_wide == []
+    # Only a link longer than the line may run past it, alone on its line (never cut).
+    assert [line for line in too_wide if not is_lone_url(line)] == []
     for word in ("Speed Is the Killer Feature", "bdickason"):
         assert word in out.replace("\n", " ")
 
@@ -488,3 +496,23 @@ def test_missing_comments_are_reported_on_stderr(
     assert [c["id"] for c, _ in dump_comments(json.loads(out))] == ["2"]
     assert err.startswith("threadreader: 1 ")
     assert err.count("\n") == 1
+
+
+def test_dump_text_never_breaks_a_url(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run_main(capsys, str(BIG_FILE), "--dump", "text", "--width", "40")
+    assert status == 0
+    thread = load_thread_file(BIG_FILE)
+    words = {word.strip("()[]<>.,;:!?\"'") for line in out.splitlines() for word in line.split()}
+    story_and_comment_urls = [thread.url or ""] + [
+        url for comment, _ in thread.walk() for url in (link.url for link in comment_links(comment))
+    ]
+    long_urls = [
+        url for url in story_and_comment_urls if len(url) > 40 and url in thread_text(thread)
+    ]
+    assert len(long_urls) > 10
+    for url in long_urls:
+        assert url in words, url
+
+
+def thread_text(thread: Any) -> str:
+    return "\n".join([thread.url or ""] + [c.plain_text for c, _ in thread.walk()])

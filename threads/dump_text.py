@@ -19,6 +19,11 @@ MIN_WIDTH = 20  # the narrowest `--width` the command line accepts
 INDENT = 2
 
 
+def _wrap(text: str, width: int) -> list[str]:
+    """Wrap for a pipe: a link longer than the line stands alone on its line, never cut."""
+    return wrap_text(text, width, keep_urls=True)
+
+
 def when_text(comment_or_thread: Comment | Thread) -> str:
     stamp = iso_utc(comment_or_thread.created)
     return stamp.replace("T", " ").replace("Z", " UTC") if stamp else "unknown time"
@@ -36,13 +41,13 @@ def _wrap_line(line: str, width: int) -> list[str]:
     line = line.replace("\t", "    ")
     text = line.lstrip(" ")
     lead = line[: min(len(line) - len(text), width // 2)]
-    return [lead + part for part in wrap_text(text, width - len(lead))]
+    return [lead + part for part in _wrap(text, width - len(lead))]
 
 
 def _story_lines(thread: Thread, width: int) -> list[str]:
-    lines = wrap_text(thread.title, width)
+    lines = _wrap(thread.title, width)
     if thread.url:
-        lines.extend(wrap_text(thread.url, width))
+        lines.extend(_wrap(thread.url, width))
     if thread.points is None:
         points = "points unknown"
     else:
@@ -50,7 +55,7 @@ def _story_lines(thread: Thread, width: int) -> list[str]:
     meta = (
         f"{points} by {thread.author or '?'}, {when_text(thread)}, {thread.comment_count} comments"
     )
-    lines.extend(wrap_text(meta, width))
+    lines.extend(_wrap(meta, width))
     if thread.plain_text:
         lines.append("")
         for paragraph in thread.plain_text.split("\n"):
@@ -67,7 +72,7 @@ def _comment_block(
     flags = " [dead]" if comment.dead else ""
     out = [""]
     header = f"{author_label(comment, thread.author)} · {when_text(comment)}{flags}{extra}"
-    out.extend(f"{indent}{line}" for line in wrap_text(header, width - len(indent)))
+    out.extend(f"{indent}{line}" for line in _wrap(header, width - len(indent)))
     lead = indent + " " * INDENT
     out.extend(
         f"{lead}{line}".rstrip() for line in body_text_lines(comment.body, width - len(lead))
@@ -88,7 +93,7 @@ def body_text_lines(body: Body, width: int) -> list[str]:
                 lines.extend(_wrap_line(line, width) if line.strip() else [""])
         elif block.kind == "quote":
             for paragraph in block.text.split("\n"):
-                lines.extend("> " + part for part in wrap_text(paragraph, max(1, width - 2)))
+                lines.extend("> " + part for part in _wrap(paragraph, max(1, width - 2)))
         else:
             for paragraph in block.text.split("\n"):
                 lines.extend(_wrap_line(paragraph, width) if paragraph else [""])
