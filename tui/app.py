@@ -147,7 +147,21 @@ class ThreadReaderApp(App[int]):
                 continue
             keymap[action] = normalise_keys(keys)
         if keymap:
+            from tui.key_conflicts import key_conflicts
+
+            self.config.problems.extend(
+                key_conflicts(_binding_groups(), keymap, self.config.path, self.config.key_lines)
+            )
             self.set_keymap(keymap)
+
+
+def _binding_groups() -> list[list[Binding]]:
+    """Bindings active at the same time: the thread screen with its comment view, the story
+    list, the help screen."""
+    return [
+        [b for owner in owners for b in owner.BINDINGS if isinstance(b, Binding)]
+        for owners in ((CommentView, ThreadScreen), (StoryListScreen,), (HelpScreen,))
+    ]
 
 
 def _all_bindings() -> list[Binding]:

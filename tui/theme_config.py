@@ -33,7 +33,7 @@ def _table_name(line: str) -> str | None:
     return ".".join(part.strip().strip('"').strip("'") for part in match[1].split("."))
 
 
-def _line_of(text: str, table: str, key: str | None = None) -> int:
+def line_of(text: str, table: str, key: str | None = None) -> int:
     """1-based line of a table header (or of a key inside it); 0 when not found."""
     current = None
     for number, line in enumerate(text.splitlines(), start=1):
@@ -45,7 +45,7 @@ def _line_of(text: str, table: str, key: str | None = None) -> int:
             continue
         if key is not None and current == table and re.match(rf"\s*{re.escape(key)}\s*=", line):
             return number
-    return _line_of(text, table) if key is not None else 0
+    return line_of(text, table) if key is not None else 0
 
 
 def read_themes(raw: dict[str, Any], text: str, path: Path) -> tuple[list[Theme], list[str]]:
@@ -56,7 +56,7 @@ def read_themes(raw: dict[str, Any], text: str, path: Path) -> tuple[list[Theme]
     if not isinstance(tables, dict):
         return [], [f"{path}: [themes] must hold tables like [themes.politics]."]
     for number, (name, table) in enumerate(tables.items()):
-        where = f"{path}:{_line_of(text, f'themes.{name}')}"
+        where = f"{path}:{line_of(text, f'themes.{name}')}"
         if not isinstance(table, dict):
             problems.append(f"{where}: themes.{name} must be a table with terms = [...].")
             continue
@@ -64,11 +64,11 @@ def read_themes(raw: dict[str, Any], text: str, path: Path) -> tuple[list[Theme]
         mode = table.get("mode", "highlight")
         color = table.get("color", THEME_COLOURS[number % len(THEME_COLOURS)])
         if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms) or not terms:
-            line = _line_of(text, f"themes.{name}", "terms")
+            line = line_of(text, f"themes.{name}", "terms")
             problems.append(f"{path}:{line}: themes.{name}: terms must be a list of strings.")
             continue
         if mode not in THEME_MODES:
-            line = _line_of(text, f"themes.{name}", "mode")
+            line = line_of(text, f"themes.{name}", "mode")
             problems.append(
                 f"{path}:{line}: themes.{name}: unknown mode {mode!r} (hide, highlight or off)."
             )
@@ -76,7 +76,7 @@ def read_themes(raw: dict[str, Any], text: str, path: Path) -> tuple[list[Theme]
         try:
             themes.append(Theme.create(str(name), terms, mode, str(color)))
         except TermError as error:
-            line = _line_of(text, f"themes.{name}", "terms")
+            line = line_of(text, f"themes.{name}", "terms")
             problems.append(f"{path}:{line}: themes.{name}: {error}.")
     return themes, problems
 
