@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from threads.blocks import Body
 from threads.model import Comment, Thread
+from threads.numbers import counted
 from threads.timefmt import iso_utc
 from threads.wrap import wrap_text
 
@@ -51,9 +52,10 @@ def _story_lines(thread: Thread, width: int) -> list[str]:
     if thread.points is None:
         points = "points unknown"
     else:
-        points = f"{thread.points} point{'s' * (thread.points != 1)}"
+        points = counted(thread.points, "point")
     meta = (
-        f"{points} by {thread.author or '?'}, {when_text(thread)}, {thread.comment_count} comments"
+        f"{points} by {thread.author or '?'}, {when_text(thread)}, "
+        f"{counted(thread.comment_count, 'comment')}"
     )
     lines.extend(_wrap(meta, width))
     if thread.plain_text:
@@ -61,7 +63,7 @@ def _story_lines(thread: Thread, width: int) -> list[str]:
         for paragraph in thread.plain_text.split("\n"):
             lines.extend(_wrap_line(paragraph, width))
     if thread.missing:
-        lines.append(f"({thread.missing} comments could not be loaded)")
+        lines.append(f"({counted(thread.missing, 'comment')} could not be loaded)")
     return lines
 
 
@@ -130,7 +132,7 @@ def hits_to_text(thread: Thread, query: str, hits: list[SearchHit], width: int =
     """Search hits in rank order, each with its depth and match score."""
     width = max(width, MIN_WIDTH)
     out = _story_lines(thread, width)
-    out += ["", f"{len(hits)} hit{'s' * (len(hits) != 1)} for {query}"]
+    out += ["", f"{counted(len(hits), 'hit')} for {query}"]
     for hit in hits:
         extra = f" · depth {thread.tree.depths[hit.order]} · match {hit.match}"
         out.extend(_comment_block(hit.comment, thread, "", width, extra))
