@@ -21,6 +21,8 @@ from hn_fixtures import (
 )
 from pytest_httpserver import HTTPServer
 
+from fetchers.saved import load_thread_file
+from threads.links import comment_links
 from threads.wrap import text_width
 from tui.__main__ import main
 
@@ -181,6 +183,28 @@ def test_dump_json_links_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert by_id["49953753"]["links"] == []
 
 
+def test_dump_json_reads_numbered_and_unlabelled_footnotes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run_main(capsys, str(BIG_FILE), "--dump", "json")
+    assert status == 0
+    by_id = {c["id"]: c for c, _ in dump_comments(json.loads(out))}
+    assert by_id["26317787"]["footnotes"] == {
+        "0": "https://www.enchant.com",
+        "1": "https://www.enchant.com/speed-is-a-feature",
+    }
+    assert by_id["26316766"]["footnotes"] == {"0": "https://coherent-labs.com/"}
+
+
+def test_dump_search_hits_are_ordered_by_their_match_best_first(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run_main(capsys, str(BIG_FILE), "--dump", "json", "--search", "electon")
+    assert status == 0
+    scores = [hit["match"] for hit in json.loads(out)["hits"]]
+    assert len(scores) > 5 and scores == sorted(scores, reverse=True)
+
+
 # -- --dump text and markdown ------------------------------------------------------------
 
 
@@ -217,13 +241,19 @@ def test_dump_markdown_has_title_and_authors(
     assert any(line.startswith("> **mdorn**") for line in lines)
 
 
+def is_lone_url(line: str) -> bool:
+    words = line.strip().removeprefix("> ").split()
+    return len(words) == 1 and "://" in words[0]
+
+
 @pytest.mark.parametrize("width", [20, 30, 41, 50, 60, 100])
 def test_dump_text_respects_width(capsys: pytest.CaptureFixture[str], width: int) -> None:
     status, out, _ = run_main(capsys, str(BIG_FILE), "--dump", "text", "--width", str(width))
     assert status == 0
     lines = out.split("\n")
     too_wide = [line for line in lines if text_width(line) > width]
-    assert too_wide == []
+    # Only a link longer than the line may run past it, alone on its line (never cut).
+    assert [line for line in too_wide if not is_lone_url(line)] == []
     for word in ("Speed Is the Killer Feature", "bdickason"):
         assert word in out.replace("\n", " ")
 
@@ -318,6 +348,47 @@ def test_bad_file_exits_1(tmp_path: Path, content: str) -> None:
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8", errors="surrogateescape")
     assert_one_error_line(run_cli(str(path), "--dump", "json"))
+
+
+def run_reader(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m tui ARGS` without --dump and without a terminal (stdin /dev/null, stdout a
+    pipe), as a script would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        cwd=ROOT,
+        env=os.environ.copy(),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+
+def test_a_missing_saved_file_is_reported_before_the_reader_starts(tmp_path: Path) -> None:
+    line = assert_one_error_line(run_reader(str(tmp_path / "nosuchfile.json")))
+    assert "No such file" in line and "nosuchfile.json" in line
+
+
+def test_a_malformed_saved_file_is_reported_before_the_reader_starts(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"comments": [')
+    line = assert_one_error_line(run_reader(str(path)))
+    assert "broken.json" in line
+
+
+def test_without_a_terminal_the_reader_refuses_and_points_at_dump() -> None:
+    result = run_reader("--sample")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "not a terminal" in lines[0] and "--dump" in lines[0]
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert re.fullmatch(r"threadreader \d+\.\d+\.\d+\n", capsys.readouterr().out)
 
 
 def test_not_found_exits_1(hn_server: HTTPServer, capsys: pytest.CaptureFixture[str]) -> None:
@@ -427,3 +498,23 @@ def test_missing_comments_are_reported_on_stderr(
     assert [c["id"] for c, _ in dump_comments(json.loads(out))] == ["2"]
     assert err.startswith("threadreader: 1 ")
     assert err.count("\n") == 1
+
+
+def test_dump_text_never_breaks_a_url(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run_main(capsys, str(BIG_FILE), "--dump", "text", "--width", "40")
+    assert status == 0
+    thread = load_thread_file(BIG_FILE)
+    words = {word.strip("()[]<>.,;:!?\"'") for line in out.splitlines() for word in line.split()}
+    story_and_comment_urls = [thread.url or ""] + [
+        url for comment, _ in thread.walk() for url in (link.url for link in comment_links(comment))
+    ]
+    long_urls = [
+        url for url in story_and_comment_urls if len(url) > 40 and url in thread_text(thread)
+    ]
+    assert len(long_urls) > 10
+    for url in long_urls:
+        assert url in words, url
+
+
+def thread_text(thread: Any) -> str:
+    return "\n".join([thread.url or ""] + [c.plain_text for c, _ in thread.walk()])

@@ -135,3 +135,45 @@ def test_a_5000_deep_chain_folds_without_recursion() -> None:
     view.fold_one_level()
     view.unfold_all()
     assert len(view) == 5000
+
+
+def depths_shown(view: FoldedView, thread: Thread) -> int:
+    """The depth up to which the view shows the whole thread, checked to be exact."""
+    deepest = max(view.depth_at(i) for i in range(len(view)))
+    order, depths = thread.tree.order, thread.tree.depths
+    assert visible_ids(view) == [c.id for c, d in zip(order, depths, strict=True) if d <= deepest]
+    return deepest
+
+
+def test_plus_after_fold_all_opens_exactly_one_level() -> None:
+    thread = generate_thread(800, seed=5, max_depth=8)
+    view = FoldedView(thread)
+    view.fold_all()
+    assert depths_shown(view, thread) == 0
+    view.unfold_one_level()
+    assert depths_shown(view, thread) == 1
+    view.unfold_one_level()
+    assert depths_shown(view, thread) == 2
+    view.fold_one_level()
+    assert depths_shown(view, thread) == 1
+    view.fold_one_level()
+    assert depths_shown(view, thread) == 0
+    view.unfold_one_level()
+    assert depths_shown(view, thread) == 1
+
+
+def test_minus_and_plus_always_move_one_level_from_the_current_state() -> None:
+    thread = generate_thread(800, seed=6, max_depth=7)
+    view = FoldedView(thread)
+    deepest = depths_shown(view, thread)
+    for _ in range(3):
+        view.fold_one_level()
+    assert depths_shown(view, thread) == deepest - 3
+    for step in range(1, 4):
+        view.unfold_one_level()
+        assert depths_shown(view, thread) == deepest - 3 + step
+    view.fold_all()
+    for level in range(1, deepest + 1):
+        view.unfold_one_level()
+        assert depths_shown(view, thread) == level
+    assert not view.unfold_one_level()  # everything is open: nothing to do

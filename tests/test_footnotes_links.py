@@ -131,3 +131,65 @@ def test_definitions_folded_onto_one_line_are_split() -> None:
     assert notes.definitions["1"].text.endswith("Wireless_Application_Protocol")
     assert notes.definitions["2"].text.endswith("Wireless_Markup_Language")
     assert notes.references == ["1", "2"] and notes.unreferenced == []
+
+
+def one_comment(*paragraphs: str) -> Comment:
+    return Comment("1", "ann", None, body=tuple(paragraph(text) for text in paragraphs))
+
+
+def test_a_label_glued_to_its_url_is_a_definition() -> None:
+    notes = comment_footnotes(
+        one_comment(
+            "As measured[1] and shown[2].", "[1]https://a.example/x", "[2]:https://b.example"
+        )
+    )
+    assert notes.definitions["1"].text == "https://a.example/x"
+    assert notes.definitions["2"].text == "https://b.example"
+    assert notes.references == ["1", "2"]
+
+
+def test_a_numbered_list_of_urls_defines_the_references() -> None:
+    notes = comment_footnotes(
+        one_comment("Older work[0] and newer[1].", "0. https://a.example", "1) https://b.example")
+    )
+    assert {label: note.text for label, note in notes.definitions.items()} == {
+        "0": "https://a.example",
+        "1": "https://b.example",
+    }
+
+
+def test_numbered_definitions_folded_onto_one_line_are_split() -> None:
+    notes = comment_footnotes(
+        one_comment("See[1] and[2].", "1. https://a.example 2. https://b.example")
+    )
+    assert notes.definitions["2"].text == "https://b.example"
+
+
+def test_an_ordinary_numbered_list_is_not_a_footnote() -> None:
+    notes = comment_footnotes(
+        one_comment("Steps:", "1. Open Settings", "2. https://example.com is the next step")
+    )
+    assert notes.definitions == {}  # no [2] in the text: a list item, not a footnote
+
+
+def test_every_definition_style_in_the_real_fixture_is_read() -> None:
+    from hn_fixtures import FIXTURES
+
+    from fetchers.saved import load_thread_file
+    from threads.footnotes import footnote_map
+
+    thread = load_thread_file(FIXTURES / "algolia-item-26312516-485-comments.json")
+
+    def footnotes(comment_id: str) -> dict[str, str]:
+        comment = thread.get(comment_id)
+        assert comment is not None
+        return footnote_map(comment)
+
+    assert footnotes("26317787") == {  # `0: https://…`
+        "0": "https://www.enchant.com",
+        "1": "https://www.enchant.com/speed-is-a-feature",
+    }
+    assert footnotes("26316766") == {"0": "https://coherent-labs.com/"}  # lone [0], URL below
+    assert footnotes("26316382") == {"1": "https://puzzlepanda.com"}  # `[1]: https://…`
+    assert footnotes("26313883") == {}  # `1. Open Settings…`: a how-to list
+    assert footnotes("26318701") == {}  # `1) Would need…`: a list of points

@@ -45,7 +45,9 @@ def test_every_binding_with_an_id_is_remappable() -> None:
 async def test_the_config_may_remap_every_binding_id(tmp_path: Path) -> None:
     ids = sorted(bindings_with_ids())
     config = tmp_path / "config.toml"
-    config.write_text("[keys]\n" + "".join(f'{bid} = "f12"\n' for bid in ids))
+    # A key of its own for each, so no remap takes another action's key (that is reported).
+    keys = [f"{mod}f{n}" for mod in ("", "ctrl+", "shift+", "alt+") for n in range(1, 25)]
+    config.write_text("[keys]\n" + "".join(f'{bid} = "{key}"\n' for bid, key in zip(ids, keys)))
     app = sample_app(config)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_thread(pilot)

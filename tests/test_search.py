@@ -101,3 +101,49 @@ def test_n_and_shift_n_step_through_hits_in_thread_order_and_wrap() -> None:
     assert result.step(2, -1) == 8  # and at the start
     assert result.hit_number(6) == (3, 4)
     assert result.hit_number(5) is None
+
+
+def small_index(*bodies: tuple[str, str]) -> SearchIndex:
+    from threads.html_text import html_to_body
+    from threads.model import Comment, Thread
+
+    comments = [
+        Comment(str(i), author, None, body=html_to_body(text))
+        for i, (author, text) in enumerate(bodies, start=1)
+    ]
+    return SearchIndex(Thread("test", "0", "t", comments=comments))
+
+
+POLITICS = small_index(
+    ("dang", "Please keep it civil."),
+    ("ann", "Trump said so."),
+    ("bob", "Social distancing worked."),
+    ("cy", "Social justice is a slogan."),
+    ("dee", "Socialism is not the same thing."),
+    ("eve", "It was just rusty."),
+)
+
+
+def test_one_wrong_or_swapped_letter_in_a_short_word_still_finds_it() -> None:
+    assert authors("trunp", POLITICS) == ["ann"]
+    assert authors("trupm", POLITICS) == ["ann"]
+    assert authors("@dnag", POLITICS) == ["dang"]
+    assert authors("@dagn", POLITICS) == ["dang"]
+
+
+def test_one_edit_keeps_the_first_letter_and_needs_four_letters() -> None:
+    assert "eve" not in authors("must", POLITICS)  # "just" is one edit away, other first letter
+    assert authors("tump", POLITICS) == ["ann"]  # a missing letter
+    assert authors("tru", POLITICS) == ["ann"]  # a prefix, not an edit
+    assert authors("tr", POLITICS) == []
+
+
+def test_a_fuzzy_match_of_the_whole_word_ranks_above_a_different_shorter_word() -> None:
+    assert authors("socialsm", POLITICS)[0] == "dee"
+
+
+def test_hits_are_ranked_by_their_own_match_score() -> None:
+    index = SearchIndex(load_thread_file(FIXTURES / "algolia-item-26312516-485-comments.json"))
+    for query in ("fast browser", "electon", "slow app", "latncy", "render"):
+        scores = [hit.match for hit in index.search(query).top()]
+        assert scores == sorted(scores, reverse=True), query

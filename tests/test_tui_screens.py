@@ -288,3 +288,19 @@ async def test_m_loads_the_next_page_of_the_front_page(hn_server: HTTPServer) ->
         assert options.option_count == 35
         assert "Story 134" in str(options.get_option_at_index(34).prompt)
         assert "35." in str(options.get_option_at_index(34).prompt)
+
+
+async def test_a_remap_that_takes_another_actions_key_is_reported_with_file_and_line(
+    tmp_path: Path,
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('# my keys\n[keys]\nlast = "L"\nnext_comment = "n,down"\n')
+    app = sample_app(config)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        clash = [m for m in messages if "next_comment" in m]
+        assert len(clash) == 1
+        assert clash[0].startswith(f"{config}:4:")
+        assert "'n'" in clash[0] and "next_hit" in clash[0] and "Next hit" in clash[0]
+        assert not any("'down'" in m or "last" in m for m in messages)

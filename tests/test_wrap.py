@@ -130,3 +130,20 @@ def test_styled_pieces_fit_and_keep_their_styles(pieces: list[tuple[str, str]], 
     got = [(c, style) for line in lines for text, style in line for c in text if not c.isspace()]
     want = [(c, style) for text, style in pieces for c in text if not c.isspace()]
     assert got == want
+
+
+LONG_URL = "https://en.wikipedia.org/wiki/Wireless_Application_Protocol_and_its_markup_language"
+
+
+def test_for_pipes_a_url_longer_than_the_line_stands_alone_uncut() -> None:
+    text = f"see ({LONG_URL}) for the details, or café {LONG_URL}"
+    lines = wrap_text(text, 30, keep_urls=True)
+    assert f"({LONG_URL})" in lines and LONG_URL in lines
+    assert all(len(line) <= 30 for line in lines if "://" not in line)
+    assert wrap_text(text.replace("café", "cafe"), 30, keep_urls=True) == [
+        line.replace("café", "cafe") for line in lines
+    ]
+
+
+def test_a_long_word_that_is_not_a_url_is_still_cut() -> None:
+    assert wrap_text("x" * 50, 20, keep_urls=True) == ["x" * 20, "x" * 20, "x" * 10]

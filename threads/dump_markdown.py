@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from threads.blocks import Body
 from threads.dump_text import author_label, when_text
 from threads.model import Comment, Thread
+from threads.numbers import counted
 
 if TYPE_CHECKING:
     from threads.search_index import SearchHit
@@ -61,9 +62,7 @@ def _header(thread: Thread) -> list[str]:
     target = f"<{url}>" if any(c in url for c in " ()<>") else url  # <...> keeps odd URLs whole
     heading = f"[{title}]({target})" if url else title
 
-    points = (
-        "" if thread.points is None else f"{thread.points} point{'s' * (thread.points != 1)} · "
-    )
+    points = "" if thread.points is None else f"{counted(thread.points, 'point')} · "
     out = [
         f"# {heading}",
         "",

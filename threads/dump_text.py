@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from threads.blocks import Block, Body
 from threads.comment_lines import blank_line_between
 from threads.model import Comment, Thread
+from threads.numbers import counted
 from threads.timefmt import iso_utc
 from threads.wrap import wrap_text
 
@@ -18,6 +19,11 @@ MIN_TEXT_WIDTH = 40
 
 MIN_WIDTH = 20  # the narrowest `--width` the command line accepts
 INDENT = 2
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Wrap for a pipe: a link longer than the line stands alone on its line, never cut."""
+    return wrap_text(text, width, keep_urls=True)
 
 
 def when_text(comment_or_thread: Comment | Thread) -> str:
@@ -37,27 +43,28 @@ def _wrap_line(line: str, width: int) -> list[str]:
     line = line.replace("\t", "    ")
     text = line.lstrip(" ")
     lead = line[: min(len(line) - len(text), width // 2)]
-    return [lead + part for part in wrap_text(text, width - len(lead))]
+    return [lead + part for part in _wrap(text, width - len(lead))]
 
 
 def _story_lines(thread: Thread, width: int) -> list[str]:
-    lines = wrap_text(thread.title, width)
+    lines = _wrap(thread.title, width)
     if thread.url:
-        lines.extend(wrap_text(thread.url, width))
+        lines.extend(_wrap(thread.url, width))
     if thread.points is None:
         points = "points unknown"
     else:
-        points = f"{thread.points} point{'s' * (thread.points != 1)}"
+        points = counted(thread.points, "point")
     meta = (
-        f"{points} by {thread.author or '?'}, {when_text(thread)}, {thread.comment_count} comments"
+        f"{points} by {thread.author or '?'}, {when_text(thread)}, "
+        f"{counted(thread.comment_count, 'comment')}"
     )
-    lines.extend(wrap_text(meta, width))
+    lines.extend(_wrap(meta, width))
     if thread.plain_text:
         lines.append("")
         for paragraph in thread.plain_text.split("\n"):
             lines.extend(_wrap_line(paragraph, width))
     if thread.missing:
-        lines.append(f"({thread.missing} comments could not be loaded)")
+        lines.append(f"({counted(thread.missing, 'comment')} could not be loaded)")
     return lines
 
 
@@ -68,7 +75,7 @@ def _comment_block(
     flags = " [dead]" if comment.dead else ""
     out = [""]
     header = f"{author_label(comment, thread.author)} · {when_text(comment)}{flags}{extra}"
-    out.extend(f"{indent}{line}" for line in wrap_text(header, width - len(indent)))
+    out.extend(f"{indent}{line}" for line in _wrap(header, width - len(indent)))
     lead = indent + " " * INDENT
     out.extend(
         f"{lead}{line}".rstrip() for line in body_text_lines(comment.body, width - len(lead))
@@ -100,7 +107,7 @@ def body_text_lines(body: Body, width: int) -> list[str]:
                 lines.extend(_wrap_line(line, width) if line.strip() else [""])
         elif block.kind == "quote":
             for paragraph in block.text.split("\n"):
-                lines.extend("> " + part for part in wrap_text(paragraph, max(1, width - 2)))
+                lines.extend("> " + part for part in _wrap(paragraph, max(1, width - 2)))
         else:
             for paragraph in block.text.split("\n"):
                 lines.extend(_wrap_line(paragraph, width) if paragraph else [""])
@@ -137,7 +144,7 @@ def hits_to_text(thread: Thread, query: str, hits: list[SearchHit], width: int =
     """Search hits in rank order, each with its depth and match score."""
     width = max(width, MIN_WIDTH)
     out = _story_lines(thread, width)
-    out += ["", f"{len(hits)} hit{'s' * (len(hits) != 1)} for {query}"]
+    out += ["", f"{counted(len(hits), 'hit')} for {query}"]
     for hit in hits:
         extra = f" · depth {thread.tree.depths[hit.order]} · match {hit.match}"
         out.extend(_comment_block(hit.comment, thread, "", width, extra))

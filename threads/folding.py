@@ -208,14 +208,19 @@ class FoldedView:
         return True
 
     def unfold_one_level(self) -> bool:
-        """Open the shallowest folded level that is visible. Returns whether anything changed."""
+        """Open the shallowest folded level that is visible, and only that level: the
+        replies it uncovers stay folded (after `C`, `+` shows depth 1, not everything).
+        Returns whether anything changed."""
         folded_here = [i for i in self.visible if self.order[i].id in self.folded]
         if not folded_here:
             return False
         shallowest = min(self.order_depths[i] for i in folded_here)
         for index in folded_here:
-            if self.order_depths[index] == shallowest:
-                self.folded.discard(self.order[index].id)
+            if self.order_depths[index] != shallowest:
+                continue
+            comment = self.order[index]
+            self.folded.discard(comment.id)
+            self.folded.update(reply.id for reply in comment.children if reply.children)
         self._recompute()
         return True
 

@@ -2,10 +2,11 @@
 
 Each query word is matched against the thread's vocabulary (exact, then prefix, then
 rapidfuzz similarity for typos and inflections), the matching words' comments are
-intersected across query words, and the survivors ranked: exact > prefix > fuzzy, more
-matched words first, then thread order. Measured: whole-body fuzzy scoring misses typos
-and is slower; this stays within a few ms a keystroke at 10,000 comments
-(bench/bench_search.py).
+intersected across query words, and the survivors ranked by their `match` score (exact
+100 > prefix 95 > fuzzy, by similarity, at most 94), then more distinct matched words, then
+thread order: the whole word `socialism` (94) before `social` (86) for `socialsm`.
+Measured: whole-body fuzzy scoring misses typos and is slower; this stays within a few ms
+a keystroke at 10,000 comments (bench/bench_search.py).
 """
 
 from __future__ import annotations
@@ -72,10 +73,7 @@ class SearchResult:
         highlighted = {m.word for m in matches}
         for phrase in self.query.phrases:
             highlighted.update(phrase.split())
-        scores = [m.score for m in matches] + [100.0] * (
-            len(self.query.phrases) + len(self.query.authors)
-        )
-        match = round(sum(scores) / len(scores)) if scores else 100
+        match = match_score(self.query, matches)
         return SearchHit(self._index.thread.tree.order[order], order, match, frozenset(highlighted))
 
     def step(self, order: int, direction: int) -> int:
@@ -101,6 +99,12 @@ class SearchResult:
         """The best hits, in rank order."""
         chosen = self.ranked if limit is None else self.ranked[:limit]
         return [self.hit(order) for order in chosen]
+
+
+def match_score(query: SearchQuery, matches: list[WordMatch]) -> int:
+    """0-100 for one comment: the mean of its words' scores (phrases and authors count 100)."""
+    scores = [m.score for m in matches] + [100.0] * (len(query.phrases) + len(query.authors))
+    return round(sum(scores) / len(scores)) if scores else 100
 
 
 class SearchIndex:
@@ -144,10 +148,10 @@ class SearchIndex:
             candidates = by_author if candidates is None else candidates & by_author
         found = candidates or set()
 
-        # Rank: better match kinds, then more distinct matched words, then thread order.
+        # Rank: the hit's own match score, then more distinct matched words, then thread order.
         def rank(order: int) -> tuple[int, int, int]:
             matches = [best[order] for best in per_word]
-            return (-sum(m.kind for m in matches), -len({m.word for m in matches}), order)
+            return (-match_score(parsed, matches), -len({m.word for m in matches}), order)
 
         ranked = sorted(found, key=rank)
         return SearchResult(self, parsed, per_word, ranked, frozenset(matched_words))

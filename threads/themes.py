@@ -2,7 +2,8 @@
 
 Terms: `word` (case-insensitive, whole words, tolerant of inflections and small typos:
 `socialism` catches "socialist" and "socialists"), `"a phrase"` or `two words` (in that
-order), `prefix*`, `author:NAME`, `/regex/` (case-insensitive, on the text). Matching
+order), `prefix*`, `author:NAME`, `/regex/` (case-insensitive, on the text), and
+`part & part` (every part must match: what a search for several words means). Matching
 looks at the prose of a comment (link URLs left out) and its author.
 """
 
@@ -19,7 +20,7 @@ ThemeMode = Literal["highlight", "hide", "off"]
 THEME_MODES: tuple[ThemeMode, ...] = ("highlight", "hide", "off")
 THEME_COLOURS = ("magenta", "green", "cyan", "yellow", "red", "blue")
 # Grammatical endings of the same word ("model" -> "models", "train" -> "training").
-_INFLECTIONS = ("s", "es", "ed", "d", "ing", "ings")
+INFLECTIONS = ("s", "es", "ed", "d", "ing", "ings")
 MIN_FUZZY_TERM = 5  # shorter words match exactly or with an inflection only
 
 
@@ -31,16 +32,27 @@ class TermError(ValueError):
 class Term:
     """One parsed term of a theme."""
 
-    kind: Literal["word", "phrase", "prefix", "author", "regex"]
+    kind: Literal["word", "phrase", "prefix", "author", "regex", "all"]
     value: str
-    """Normalised word/prefix/author, space-joined phrase words, or the regex source."""
+    """Normalised word/prefix/author, space-joined phrase words, the regex source, or the
+    `all` term as written."""
     pattern: re.Pattern[str] | None = None
+    parts: tuple[Term, ...] = ()
+    """The terms an `all` term needs together."""
+
+
+# ` & ` outside double quotes (an even number of quotes follows).
+_ALL_SEPARATOR = re.compile(r'\s+&\s+(?=(?:[^"]*"[^"]*")*[^"]*$)')
 
 
 def parse_term(text: str) -> Term:
-    """`socialis*`, `author:bob`, `/regex/`, `"a phrase"`, `word`. Raises TermError."""
+    """`socialis*`, `author:bob`, `/regex/`, `"a phrase"`, `word`, `a & b`. Raises TermError."""
     raw = text.strip()
-    if len(raw) >= 2 and raw.startswith("/") and raw.endswith("/"):
+    is_regex = len(raw) >= 2 and raw.startswith("/") and raw.endswith("/")
+    parts = [] if is_regex else _ALL_SEPARATOR.split(raw)
+    if len(parts) > 1:
+        return Term("all", raw, parts=tuple(parse_term(part) for part in parts))
+    if is_regex:
         try:
             return Term("regex", raw[1:-1], re.compile(raw[1:-1], re.IGNORECASE))
         except re.error as error:
@@ -93,10 +105,10 @@ def next_mode(mode: ThemeMode) -> ThemeMode:
 def _word_comments(index: WordIndex, word: str) -> set[int]:
     found: set[int] = set(index.postings.get(word, ()))
     for candidate in words_with_prefix(word, index.vocabulary):
-        if candidate[len(word) :] in _INFLECTIONS:
+        if candidate[len(word) :] in INFLECTIONS:
             found.update(index.postings[candidate])
     if len(word) >= MIN_FUZZY_TERM:
-        for match in index.matches(word, prefix=False):
+        for match in index.matches(word, prefix=False, one_edit=False):
             if match.kind in (EXACT, FUZZY):
                 found.update(index.postings[match.word])
     return found
@@ -115,6 +127,11 @@ def term_comments(index: WordIndex, term: Term) -> set[int]:
         return index.phrase(term.value.split())
     if term.kind == "author":
         return index.by_author(term.value, fuzzy=False)
+    if term.kind == "all":
+        found = term_comments(index, term.parts[0])
+        for part in term.parts[1:]:
+            found &= term_comments(index, part)
+        return found
     assert term.pattern is not None
     order = index.thread.tree.order
     return {i for i in index.joined if term.pattern.search(order[i].prose_text)}

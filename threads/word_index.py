@@ -16,6 +16,8 @@ EXACT, PREFIX, FUZZY = 3, 2, 1
 FUZZY_CUTOFF = 82.0  # ratio: one typo in a 5-letter word; "socialist" ~ "socialism" is 89
 MIN_PREFIX = 3  # shorter words match whole words only
 MIN_FUZZY = 4
+ONE_EDIT_BELOW = 6  # from 6 letters the ratio already accepts one substitution or swap
+FUZZY_CEILING = 94.0  # a fuzzy match never outscores a prefix (95) or an exact word (100)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +53,9 @@ class WordIndex:
         self.joined = joined
         """Each comment's normalised words joined by single spaces, padded: phrase search."""
 
-    def matches(self, word: str, *, prefix: bool = True) -> list[WordMatch]:
+    def matches(self, word: str, *, prefix: bool = True, one_edit: bool = True) -> list[WordMatch]:
         """Vocabulary words matching `word`: exact, by prefix (if asked), fuzzily."""
-        return match_word(word, self.vocabulary, self.postings, prefix=prefix)
+        return match_word(word, self.vocabulary, self.postings, prefix=prefix, one_edit=one_edit)
 
     def phrase(self, phrase_words: list[str], within: set[int] | None = None) -> set[int]:
         """Comments containing the words in this exact order."""
@@ -73,9 +75,19 @@ class WordIndex:
 
 
 def match_word(
-    word: str, vocabulary: list[str], postings: dict[str, list[int]], *, prefix: bool = True
+    word: str,
+    vocabulary: list[str],
+    postings: dict[str, list[int]],
+    *,
+    prefix: bool = True,
+    one_edit: bool = True,
 ) -> list[WordMatch]:
-    """Exact, prefix and fuzzy (rapidfuzz ratio) matches of `word` in a sorted vocabulary."""
+    """Exact, prefix and fuzzy matches of `word` in a sorted vocabulary.
+
+    Fuzzy is rapidfuzz's ratio, plus (with `one_edit`) one substituted, swapped, missing or
+    extra letter in a 4- or 5-letter word that is not itself in the vocabulary (`trunp`,
+    `trupm`, `dnag`), keeping the first letter so `rust` does not find "just".
+    """
     from rapidfuzz import fuzz, process  # imported on first use: keeps start-up lean
 
     found: dict[str, WordMatch] = {}
@@ -88,8 +100,24 @@ def match_word(
         for candidate, score, _ in process.extract(
             word, vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
         ):
+            found.setdefault(candidate, WordMatch(candidate, FUZZY, min(score, FUZZY_CEILING)))
+    if one_edit and MIN_FUZZY <= len(word) < ONE_EDIT_BELOW and word not in postings:
+        for candidate in _one_edit_away(word, vocabulary):
+            score = min(fuzz.ratio(word, candidate), FUZZY_CEILING)
             found.setdefault(candidate, WordMatch(candidate, FUZZY, score))
     return list(found.values())
+
+
+def _one_edit_away(word: str, vocabulary: list[str]) -> list[str]:
+    """Words with the same first letter at most one edit (a swap counts as one) away."""
+    from rapidfuzz.distance import OSA
+
+    return [
+        candidate
+        for candidate in words_with_prefix(word[0], vocabulary)
+        if abs(len(candidate) - len(word)) <= 1
+        and OSA.distance(word, candidate, score_cutoff=1) <= 1
+    ]
 
 
 def words_with_prefix(prefix: str, vocabulary: list[str]) -> list[str]:

@@ -16,6 +16,13 @@ Style = TypeVar("Style")
 Piece = tuple[str, Style]
 
 _TOKENS = re.compile(r"\S+|\s+")
+# A word that is a link (`https://…`, `www.…`, perhaps after an opening bracket or quote).
+_URL_WORD = re.compile(r"^[^\w\s]{0,2}(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)\S")
+
+
+def is_url_word(word: str) -> bool:
+    """The word is a link: cutting it would break copying and clicking."""
+    return _URL_WORD.match(word) is not None
 
 
 # Scripts and punctuation where every character takes one cell: Latin, Greek, Cyrillic
@@ -66,7 +73,13 @@ def _is_narrow(text: str) -> bool:
     return all(char_width(c) == 1 for c in set(text))
 
 
-def _narrow_breaks(text: str, width: int) -> list[tuple[int, int]]:
+def _word_end(text: str, position: int) -> int:
+    """Offset just past the word starting at `position`."""
+    ends = [e for e in (text.find(" ", position), text.find("\t", position)) if e != -1]
+    return min(ends, default=len(text))
+
+
+def _narrow_breaks(text: str, width: int, keep_urls: bool = False) -> list[tuple[int, int]]:
     """Line (start, end) offsets for one-cell-per-character text without newlines.
 
     Finds each break with `str.rfind`, so the cost is per line, not per word.
@@ -88,7 +101,12 @@ def _narrow_breaks(text: str, width: int) -> list[tuple[int, int]]:
             text.rfind(" ", position, position + width + 1),
             text.rfind("\t", position, position + width + 1),
         )
-        if cut <= position:  # a word longer than the line: cut it
+        if cut <= position:  # a word longer than the line: cut it, unless it is a link
+            end = _word_end(text, position)
+            if keep_urls and is_url_word(text[position:end]):
+                lines.append((position, end))  # the link stands alone, past the width
+                position = end
+                continue
             lines.append((position, position + width))
             position += width
             continue
@@ -131,19 +149,24 @@ def _slice_pieces(
     return lines
 
 
-def wrap_pieces(pieces: Sequence[tuple[str, Style]], width: int) -> list[list[tuple[str, Style]]]:
+def wrap_pieces(
+    pieces: Sequence[tuple[str, Style]], width: int, *, keep_urls: bool = False
+) -> list[list[tuple[str, Style]]]:
     """Wrap styled text to `width` cells. Newlines in the text force a break.
 
-    Spaces at a break are dropped; a word wider than the line is cut.
+    Spaces at a break are dropped; a word wider than the line is cut, except a link when
+    `keep_urls` is set (text for pipes): it then stands alone on a line longer than `width`.
     """
     width = max(1, width)
     joined = "".join(text for text, _ in pieces)
     if "\n" not in joined and _is_narrow(joined):
-        return _slice_pieces(pieces, _narrow_breaks(joined, width)) or [[]]
-    return _wrap_tokens(pieces, width)
+        return _slice_pieces(pieces, _narrow_breaks(joined, width, keep_urls)) or [[]]
+    return _wrap_tokens(pieces, width, keep_urls)
 
 
-def _wrap_tokens(pieces: Sequence[tuple[str, Style]], width: int) -> list[list[tuple[str, Style]]]:
+def _wrap_tokens(
+    pieces: Sequence[tuple[str, Style]], width: int, keep_urls: bool = False
+) -> list[list[tuple[str, Style]]]:
     """The general path: token by token, measuring wide and zero-width characters."""
     lines: list[list[tuple[str, Style]]] = [[]]
     used = 0
@@ -170,7 +193,8 @@ def _wrap_tokens(pieces: Sequence[tuple[str, Style]], width: int) -> list[list[t
                     _drop_trailing_space(lines[-1])
                     new_line()
                 if cells > width:
-                    chunks = _split_to_width(token, width)  # used == 0 here
+                    keep = keep_urls and is_url_word(token)
+                    chunks = [token] if keep else _split_to_width(token, width)  # used == 0
                     for chunk_index, chunk in enumerate(chunks):
                         if chunk_index:
                             new_line()
@@ -189,6 +213,7 @@ def _drop_trailing_space(line: list[tuple[str, Style]]) -> None:
         line.pop()
 
 
-def wrap_text(text: str, width: int) -> list[str]:
-    """Wrap unstyled text; each line a string."""
-    return ["".join(t for t, _ in line) for line in wrap_pieces([(text, None)], width)]
+def wrap_text(text: str, width: int, *, keep_urls: bool = False) -> list[str]:
+    """Wrap unstyled text; each line a string (`keep_urls`: never cut inside a link)."""
+    lines = wrap_pieces([(text, None)], width, keep_urls=keep_urls)
+    return ["".join(t for t, _ in line) for line in lines]

@@ -5,7 +5,15 @@ from __future__ import annotations
 import os
 import sys
 
-from tui.cli import EXIT_FETCH_ERROR, EXIT_OK, parse_options, run_dump
+from tui.cli import (
+    EXIT_FETCH_ERROR,
+    EXIT_OK,
+    EXIT_USAGE,
+    parse_options,
+    run_dump,
+    target_problem,
+    terminal_problem,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -14,6 +22,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if options.dump:
             return run_dump(options)
+        problem = target_problem(options)  # before the full screen: one line, exit 1
+        if problem is not None:
+            print(f"threadreader: {problem}", file=sys.stderr)
+            return EXIT_FETCH_ERROR
+        problem = terminal_problem()
+        if problem is not None:
+            print(f"threadreader: {problem}", file=sys.stderr)
+            return EXIT_USAGE
         from tui.app import create_app  # Textual is imported only when the reader opens
 
         app = create_app(options)

@@ -16,7 +16,7 @@ from threads.stories import StoryListKind, StorySummary
 from threads.themes import Theme
 from tui.cli import Options
 from tui.config import Config, is_valid_key, load_config, normalise_keys
-from tui.keymap import remappable_ids
+from tui.keymap import binding_groups, remappable_ids
 from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_screen import ThreadScreen, ThreadSource
 from tui.screens.thread_themes import ThemeSettings
@@ -154,6 +154,11 @@ class ThreadReaderApp(App[int]):
                 continue
             keymap[action] = normalise_keys(keys)
         if keymap:
+            from tui.key_conflicts import key_conflicts
+
+            self.config.problems.extend(
+                key_conflicts(binding_groups(), keymap, self.config.path, self.config.key_lines)
+            )
             self.set_keymap(keymap)
 
 

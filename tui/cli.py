@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from fetchers.errors import FetchError
 from fetchers.saved import load_sample_thread
-from fetchers.targets import ArticleTarget, Target, parse_target
+from fetchers.targets import ArticleTarget, FileTarget, Target, parse_target
 from store.memory import Memory
 from threads.dump_json import hits_to_json, iter_thread_json
 from threads.dump_markdown import hits_to_markdown, thread_to_markdown
@@ -45,6 +45,15 @@ class Options:
     """Neither read nor write the local store."""
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("threadreader")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "(not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="threadreader",
@@ -65,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
             "any other web address: the article in it"
         ),
     )
+    parser.add_argument("--version", action="version", version=f"threadreader {_version()}")
     parser.add_argument(
         "--sample", action="store_true", help="open the bundled sample thread (offline)"
     )
@@ -145,6 +155,30 @@ def parse_options(argv: list[str]) -> Options:
         highlight=tuple(args.highlight),
         offline=args.offline,
         no_history=args.no_history,
+    )
+
+
+def target_problem(options: Options) -> str | None:
+    """Why the reader cannot open its target (a saved file missing or not a thread), checked
+    before the full-screen app starts; None when there is nothing to check or it is fine."""
+    if not isinstance(options.target, FileTarget):
+        return None
+    from fetchers.saved import load_thread_file
+
+    try:
+        load_thread_file(options.target.path)
+    except FetchError as error:
+        return str(error)
+    return None
+
+
+def terminal_problem() -> str | None:
+    """The reader needs a terminal on stdin and stdout; a script should ask for `--dump`."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return None
+    which = "stdin" if not sys.stdin.isatty() else "stdout"
+    return (
+        f"{which} is not a terminal; to print a thread use --dump text|markdown|json (see --help)."
     )
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from threads.themes import Theme
-from tui.theme_config import read_themes
+from tui.theme_config import line_of, read_themes
 
 
 def config_path() -> Path:
@@ -34,6 +34,8 @@ class Config:
     path: Path
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> comma-separated keys."""
+    key_lines: dict[str, int] = field(default_factory=dict)
+    """Binding id -> the line of its remap in the file (for messages)."""
     themes: list[Theme] = field(default_factory=list)
     """Valid `[themes.NAME]` tables, in file order."""
     raw: dict[str, Any] = field(default_factory=dict)
@@ -66,6 +68,7 @@ def load_config(path: Path | None = None) -> Config:
             config.problems.append(f'{path}: [keys] {action} must be a string like "j,down".')
             continue
         config.keys[action] = value
+        config.key_lines[action] = line_of(text, "keys", action)
     return config
 
 

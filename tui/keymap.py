@@ -28,3 +28,12 @@ def remappable_ids() -> set[str]:
         for binding in owner.BINDINGS
         if isinstance(binding, Binding) and binding.id
     }
+
+
+def binding_groups() -> list[list[Binding]]:
+    """Bindings active at the same time (a key may serve one action per group): the thread
+    screen with its comment view, the story list, the help screen."""
+    return [
+        [b for owner in owners for b in owner.BINDINGS if isinstance(b, Binding)]
+        for owners in ((CommentView, ThreadScreen), (StoryListScreen,), (HelpScreen,))
+    ]

@@ -4,6 +4,9 @@ Over SSH (or with no display) a browser would open on the wrong machine, so the 
 to the *reader's* clipboard with OSC 52, which the terminal emulator handles. Inside tmux
 the sequence is also sent wrapped in a DCS passthrough, which tmux forwards when
 `allow-passthrough` is on; with `set-clipboard on` tmux forwards the plain one itself.
+
+A display variable is no proof of a display (`DISPLAY` left over, no X server): the
+opener's exit status says whether it worked, and when it did not the URL is copied instead.
 """
 
 from __future__ import annotations
@@ -15,6 +18,10 @@ import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+
+OPENER_WAIT = 1.5
+"""Seconds to wait for the opener's verdict. Openers hand the URL over and exit at once (a
+failing `gio`/`xdg-open` in under 0.1 s); one still running is a browser it started itself."""
 
 
 def is_remote(environ: Mapping[str, str] | None = None) -> bool:
@@ -65,18 +72,28 @@ def open_url(
     write: Callable[[str], None],
     *,
     environ: Mapping[str, str] | None = None,
-    launch: Callable[[list[str]], None] | None = None,
+    launch: Callable[[list[str]], int | None] | None = None,
 ) -> Opened:
-    """Open `url` in a local browser, or copy it with OSC 52 when remote (or no browser).
+    """Open `url` in a local browser, or copy it with OSC 52 when remote, when there is no
+    browser, or when the opener fails (its exit status is not 0).
 
-    `write` sends raw text to the terminal; `launch` starts a command (tests replace it).
+    `write` sends raw text to the terminal; `launch` starts a command and returns its exit
+    status, or None while it is still running (tests replace it).
     """
     command = None if is_remote(environ) else browser_command()
-    if command is not None:
-        (launch or _launch_detached)([*command, url])
+    if command is None:
+        copy_text(url, write, environ=environ)
+        return Opened(True, f"Copied to the clipboard (OSC 52): {url}")
+    status = (launch or _launch_detached)([*command, url])
+    if not status:  # 0, or still running: handed to a browser
         return Opened(False, f"Opened in the browser: {url}")
     copy_text(url, write, environ=environ)
-    return Opened(True, f"Copied to the clipboard (OSC 52): {url}")
+    name = os.path.basename(command[0])
+    return Opened(
+        True,
+        f"No browser opened ({name} failed with status {status}); "
+        f"copied to the clipboard (OSC 52) instead: {url}",
+    )
 
 
 def copy_text(
@@ -87,11 +104,20 @@ def copy_text(
         write(sequence)
 
 
-def _launch_detached(command: list[str]) -> None:
-    subprocess.Popen(  # noqa: S603 - a fixed opener program with the URL as one argument
-        command,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+def _launch_detached(command: list[str]) -> int | None:
+    """Start the opener in its own session; its exit status, or None if still running
+    after `OPENER_WAIT` (127 when it cannot be started at all)."""
+    try:
+        process = subprocess.Popen(  # noqa: S603 - a fixed opener program, the URL one argument
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError:
+        return 127
+    try:
+        return process.wait(timeout=OPENER_WAIT)
+    except subprocess.TimeoutExpired:
+        return None

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Input, OptionList, Static, Tab, Tabs
 from textual.widgets.option_list import Option
 
 from fetchers.errors import FetchError
+from threads.numbers import counted
 from threads.stories import STORY_LIST_KINDS, StoryListKind, StorySummary
 from threads.timefmt import relative_age
 
@@ -30,8 +31,8 @@ def story_row(number: int, story: StorySummary, now: datetime) -> Text:
     if story.domain:
         text.append(f" ({story.domain})", style="bright_black")
     meta = [
-        f"{story.points or 0} points",
-        f"{story.comment_count or 0} comments",
+        counted(story.points or 0, "point"),
+        counted(story.comment_count or 0, "comment"),
         relative_age(story.created, now),
         f"by {story.author or '?'}",
     ]

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from threads.numbers import counted
 from threads.theme_suggest import Suggestion
 from threads.themes import THEME_COLOURS, TermError, Theme, next_mode
 from tui.widgets.comment_styles import theme_colour
@@ -128,7 +129,7 @@ class ThemesScreen(ModalScreen[None]):
         )
         for number, suggestion in enumerate(self.suggestions):
             text = Text(f"  {suggestion.name}", style="cyan")
-            text.append(f"  {suggestion.count} comments  ", style="dim")
+            text.append(f"  {counted(suggestion.count, 'comment')}  ", style="dim")
             text.append(", ".join(suggestion.terms[:6]), style="dim")
             rows.append(Option(text, id=f"suggestion:{number}"))
         if not self.suggestions:
