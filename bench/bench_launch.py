@@ -1,10 +1,13 @@
-"""Launch time: `threadreader --sample` until its first frame is on a real terminal.
+"""Launch time: the installed `threadreader` until its first comment is on a real terminal.
 
 Starts the command in a detached tmux session at 80x24 and polls `capture-pane` every
 5 ms until the first comment's header is drawn; an empty Textual app showing one word is
-measured the same way. Median of several runs each.
+measured the same way, in the same run. Threads come from a local replay of both HN APIs
+(`bench/hn_replay.py`: Algolia in date order, Firebase in HN's order): the 485-comment
+fixture and a generated 2,000-comment thread. Prints medians and the ratio to the empty
+app, and which comment came first (HN's first or Algolia's oldest).
 
-Run: python -m bench.bench_launch [--runs 5]
+Run: python -m bench.bench_launch [--runs 5] [--latency-ms 0]
 """
 
 from __future__ import annotations
@@ -17,6 +20,14 @@ import sys
 import time
 import uuid
 from pathlib import Path
+
+from bench.hn_replay import (
+    fixture_replay,
+    generated_replay,
+    replay_environment,
+    serve_replay_in_process,
+)
+from bench.synthetic import generate_thread
 
 EMPTY_APP = (
     "from textual.app import App\nfrom textual.widgets import Static\n"
@@ -33,26 +44,43 @@ def tmux(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
     )
 
 
-def time_to_text(command: list[str], marker: str, timeout: float = 20.0) -> float:
-    """Seconds from starting `command` in tmux until `marker` is on the screen."""
+def time_to_text(
+    command: list[str],
+    markers: tuple[str, ...],
+    env: dict[str, str] | None = None,
+    timeout: float = 20.0,
+) -> tuple[float, str]:
+    """Seconds from starting `command` in tmux until one of `markers` is on the screen,
+    and which marker it was."""
     name = f"launch-{uuid.uuid4().hex[:8]}"
-    shell = " ".join(command) + "; sleep 2"
+    exports = " ".join(f"{key}={value}" for key, value in (env or {}).items())
+    shell = f"env {exports} " + " ".join(command) + "; sleep 2"
     start = time.perf_counter()
     tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", name, shell, check=True)
     try:
         while time.perf_counter() - start < timeout:
             screen = tmux("capture-pane", "-p", "-t", name).stdout
-            if marker in screen:
-                return time.perf_counter() - start
+            for marker in markers:
+                if marker in screen:
+                    return time.perf_counter() - start, marker
             time.sleep(0.005)
-        raise TimeoutError(f"{marker!r} did not appear within {timeout} s")
+        raise TimeoutError(f"{markers!r} did not appear within {timeout} s")
     finally:
         tmux("kill-session", "-t", name)
+
+
+def median_time(
+    runs: int, command: list[str], markers: tuple[str, ...], env: dict[str, str] | None = None
+) -> tuple[float, str]:
+    results = [time_to_text(command, markers, env) for _ in range(runs)]
+    seen = sorted({marker for _, marker in results})
+    return statistics.median(seconds for seconds, _ in results), "/".join(seen)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="per replayed request")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         print("tmux is not installed: skipped")
@@ -62,14 +90,45 @@ def main() -> None:
     command = str(Path(sys.executable).with_name("threadreader"))
     # A session that outlives the measured ones keeps the server up between runs.
     tmux("new-session", "-d", "-s", "keepalive", "sleep 600", check=True)
+    latency = args.latency_ms / 1000
+    replays = [  # (label, replay, story id, HN's first author, Algolia's oldest author)
+        ("485-comment replay", fixture_replay(), "26312516", "atleta", "dragontamer"),
+        (
+            "2,000-comment replay",
+            generated_replay(generate_thread(2000)),
+            "1",
+            "hn_first",
+            "date_first",
+        ),
+    ]
+    rows: list[tuple[str, float, str]] = []
     try:
-        empty = [time_to_text([sys.executable, str(script)], "READY") for _ in range(args.runs)]
-        ours = [time_to_text([command, "--sample"], "quietfrog") for _ in range(args.runs)]
+        empty, _ = median_time(args.runs, [sys.executable, str(script)], ("READY",))
+        rows.append(
+            (
+                "threadreader --sample",
+                *median_time(args.runs, [command, "--sample"], ("quietfrog",)),
+            )
+        )
+        for label, replay, story_id, hn_first, date_first in replays:
+            process, base = serve_replay_in_process(replay, latency)
+            try:
+                seconds, seen = median_time(
+                    args.runs,
+                    [command, story_id],
+                    (hn_first, date_first),
+                    replay_environment(base),
+                )
+            finally:
+                process.terminate()
+            first = {hn_first: "HN's first", date_first: "Algolia's oldest"}.get(seen, seen)
+            rows.append((f"threadreader {label}", seconds, f"first comment: {first}"))
     finally:
         tmux("kill-server")
         script.unlink()
-    print(f"empty Textual app to first frame: median {statistics.median(empty):.2f} s")
-    print(f"threadreader --sample to first frame: median {statistics.median(ours):.2f} s")
+    print(f"empty Textual app to first frame: median {empty:.2f} s")
+    for label, seconds, note in rows:
+        print(f"{label} to first comment: median {seconds:.2f} s = {seconds / empty:.2f}x ({note})")
 
 
 if __name__ == "__main__":
