@@ -79,6 +79,9 @@ class Thread:
     """How many comments the site says the story has, if it says."""
     missing: int = 0
     """Comments the fetcher knew of but could not load."""
+    note: str | None = None
+    """One sentence about what the fetcher could not do (e.g. the site's own order could
+    not be loaded, so replies are in another order)."""
 
     def walk(self) -> Iterator[tuple[Comment, int]]:
         """Every comment with its depth (0 = top level), in display order."""
@@ -126,6 +129,20 @@ class Thread:
     def comment_count(self) -> int:
         """Number of comments in the tree, placeholders included."""
         return len(self.tree.order)
+
+    @property
+    def live_count(self) -> int:
+        """Comments that are neither deleted nor dead: what a site's own count counts."""
+        return sum(1 for c in self.tree.order if not (c.deleted or c.dead))
+
+    def count_text(self) -> str:
+        """The comment count for a header: `2,150 of 2,170` while comments are still
+        arriving or some were left out, else `2,170`."""
+        expected = self.expected_count
+        if expected is None:
+            return f"{self.comment_count:,}"
+        loaded = self.live_count
+        return f"{loaded:,} of {expected:,}" if loaded < expected else f"{loaded:,}"
 
     @cached_property
     def plain_text(self) -> str:
