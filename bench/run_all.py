@@ -11,6 +11,7 @@ BENCHMARKS = [
     ("search, one keystroke (real comment bodies)", ["bench.bench_search"]),
     ("themes: suggestions and matching (real comment bodies)", ["bench.bench_themes"]),
     ("extreme threads (headless, 120x40)", ["bench.bench_extremes"]),
+    ("settling HN's order (local replay, 0 and 50 ms per request)", ["bench.bench_settle"]),
     (
         "Firebase fallback (local server, 20 ms latency)",
         ["bench.bench_firebase", "--levels", "4,8,16"],

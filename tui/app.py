@@ -105,7 +105,9 @@ class ThreadReaderApp(App[int]):
         async def from_target(progress: ProgressCallback) -> Thread:
             from fetchers.load import load_target
 
-            return await load_target(self.client, target, progress=progress)
+            # First paint only (HN's top level, replies oldest first) until the thread
+            # screen applies settling steps from `fetchers.load.open_target`.
+            return await load_target(self.client, target, progress=progress, settle=False)
 
         return from_target
 
@@ -125,7 +127,7 @@ class ThreadReaderApp(App[int]):
         async def source(progress: ProgressCallback) -> Thread:
             from fetchers.hackernews import fetch_thread
 
-            return await fetch_thread(self.client, story.id, progress=progress)
+            return await fetch_thread(self.client, story.id, progress=progress, settle=False)
 
         self.push_screen(ThreadScreen(source, now=self.now, title=story.title))
 

@@ -32,6 +32,8 @@ class Options:
     search: str | None = None
     hide: tuple[str, ...] = ()
     highlight: tuple[str, ...] = ()
+    fast: bool = False
+    """Skip settling Hacker News's order (`--fast`)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--dump",
         choices=("text", "markdown", "json"),
         help="print the thread instead of opening the reader",
+    )
+    parser.add_argument(
+        "--fast",
+        action="store_true",
+        help="with --dump: skip settling HN's order (top level in HN's order, replies oldest "
+        "first, dead comments without text, the newest comments missing)",
     )
     parser.add_argument(
         "--width", type=int, metavar="N", help="wrap width for --dump text (default: terminal)"
@@ -84,6 +92,8 @@ def parse_options(argv: list[str]) -> Options:
         parser.error("--search needs --dump (in the reader, press / to search)")
     if (args.hide or args.highlight) and not args.dump:
         parser.error("--hide and --highlight need --dump (in the reader, press t for themes)")
+    if args.fast and not args.dump:
+        parser.error("--fast needs --dump (the reader shows the thread at once and settles it)")
     if args.width is not None and args.width < 20:
         parser.error("--width must be at least 20")
     target = None
@@ -100,6 +110,7 @@ def parse_options(argv: list[str]) -> Options:
         search=args.search,
         hide=tuple(args.hide),
         highlight=tuple(args.highlight),
+        fast=args.fast,
     )
 
 
@@ -134,7 +145,7 @@ async def fetch_for_dump(options: Options) -> Thread:
     from fetchers.load import load_target
 
     async with make_client() as client:
-        return await load_target(client, options.target)
+        return await load_target(client, options.target, settle=not options.fast)
 
 
 def write_dump(thread: Thread, options: Options) -> None:
@@ -176,6 +187,8 @@ def run_dump(options: Options) -> int:
         print(f"threadreader: {error}", file=sys.stderr)
         return EXIT_FETCH_ERROR
     write_dump(thread, options)
+    if thread.note:
+        print(f"threadreader: {thread.note}", file=sys.stderr)
     if thread.missing:
         print(f"threadreader: {thread.missing} comments could not be loaded.", file=sys.stderr)
     return EXIT_OK
