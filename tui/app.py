@@ -25,6 +25,8 @@ from tui.widgets.comment_view import CommentView
 if TYPE_CHECKING:
     import httpx
 
+    from tui.prefetch import Prefetch
+
 
 class ThreadReaderApp(App[int]):
     """threadreader: the front page or one thread, keyboard first."""
@@ -41,6 +43,7 @@ class ThreadReaderApp(App[int]):
         now: Callable[[], datetime] | None = None,
         client: httpx.AsyncClient | None = None,
         sixteen_colours: bool | None = None,
+        prefetch: Prefetch | None = None,
     ) -> None:
         super().__init__()
         self.options = options
@@ -51,6 +54,7 @@ class ThreadReaderApp(App[int]):
 
         self.now = now or (lambda: datetime.now(UTC))
         self._client = client
+        self._prefetch = prefetch
 
     def notify(
         self,
@@ -104,6 +108,10 @@ class ThreadReaderApp(App[int]):
 
         async def from_target(progress: ProgressCallback) -> Thread:
             from fetchers.load import load_target
+
+            early = self._prefetch.take(progress) if self._prefetch is not None else None
+            if early is not None:
+                return await early  # started before Textual was imported
 
             # First paint only (HN's top level, replies oldest first) until the thread
             # screen applies settling steps from `fetchers.load.open_target`.
@@ -167,8 +175,14 @@ def create_app(
     now: Callable[[], datetime] | None = None,
     client: httpx.AsyncClient | None = None,
     sixteen_colours: bool | None = None,
+    prefetch: Prefetch | None = None,
 ) -> ThreadReaderApp:
     """Build the app for these options (used by `main` and by tests)."""
     return ThreadReaderApp(
-        options, config=config, now=now, client=client, sixteen_colours=sixteen_colours
+        options,
+        config=config,
+        now=now,
+        client=client,
+        sixteen_colours=sixteen_colours,
+        prefetch=prefetch,
     )
