@@ -7,7 +7,11 @@ measured the same way, in the same run. Threads come from a local replay of both
 fixture and a generated 2,000-comment thread. Prints medians and the ratio to the empty
 app, and which comment came first (HN's first or Algolia's oldest).
 
-Run: python -m bench.bench_launch [--runs 5] [--latency-ms 0]
+Run: python -m bench.bench_launch [--runs 5] [--latency-ms 0] [--also-tree DIR]
+
+`--also-tree DIR` measures another checkout of the project too (the same installed command
+with `PYTHONPATH=DIR`), in the same run: before and after a change, under the same load.
+For example `git archive COMMIT | tar -x -C /tmp/before`.
 """
 
 from __future__ import annotations
@@ -81,6 +85,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--latency-ms", type=float, default=0.0, help="per replayed request")
+    parser.add_argument("--also-tree", metavar="DIR", help="measure this checkout too")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         print("tmux is not installed: skipped")
@@ -101,28 +106,33 @@ def main() -> None:
             "date_first",
         ),
     ]
+    trees: list[tuple[str, dict[str, str]]] = [("", {})]
+    if args.also_tree:
+        trees.append((f" [{args.also_tree}]", {"PYTHONPATH": args.also_tree}))
     rows: list[tuple[str, float, str]] = []
     try:
         empty, _ = median_time(args.runs, [sys.executable, str(script)], ("READY",))
-        rows.append(
-            (
-                "threadreader --sample",
-                *median_time(args.runs, [command, "--sample"], ("quietfrog",)),
+        for tree, tree_env in trees:
+            rows.append(
+                (
+                    f"threadreader --sample{tree}",
+                    *median_time(args.runs, [command, "--sample"], ("quietfrog",), tree_env),
+                )
             )
-        )
         for label, replay, story_id, hn_first, date_first in replays:
             process, base = serve_replay_in_process(replay, latency)
             try:
-                seconds, seen = median_time(
-                    args.runs,
-                    [command, story_id],
-                    (hn_first, date_first),
-                    replay_environment(base),
-                )
+                for tree, tree_env in trees:
+                    seconds, seen = median_time(
+                        args.runs,
+                        [command, story_id],
+                        (hn_first, date_first),
+                        {**replay_environment(base), **tree_env},
+                    )
+                    first = {hn_first: "HN's first", date_first: "Algolia's oldest"}.get(seen, seen)
+                    rows.append((f"threadreader {label}{tree}", seconds, f"first: {first}"))
             finally:
                 process.terminate()
-            first = {hn_first: "HN's first", date_first: "Algolia's oldest"}.get(seen, seen)
-            rows.append((f"threadreader {label}", seconds, f"first comment: {first}"))
     finally:
         tmux("kill-server")
         script.unlink()
