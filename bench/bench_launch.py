@@ -73,14 +73,6 @@ def time_to_text(
         tmux("kill-session", "-t", name)
 
 
-def median_time(
-    runs: int, command: list[str], markers: tuple[str, ...], env: dict[str, str] | None = None
-) -> tuple[float, str]:
-    results = [time_to_text(command, markers, env) for _ in range(runs)]
-    seen = sorted({marker for _, marker in results})
-    return statistics.median(seconds for seconds, _ in results), "/".join(seen)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -109,36 +101,51 @@ def main() -> None:
     trees: list[tuple[str, dict[str, str]]] = [("", {})]
     if args.also_tree:
         trees.append((f" [{args.also_tree}]", {"PYTHONPATH": args.also_tree}))
-    rows: list[tuple[str, float, str]] = []
-    try:
-        empty, _ = median_time(args.runs, [sys.executable, str(script)], ("READY",))
-        for tree, tree_env in trees:
-            rows.append(
+    servers = [serve_replay_in_process(replay, latency) for _, replay, *_ in replays]
+    # Every variant once per round, rounds repeated: a change in the machine's load (it is
+    # shared) hits the empty app and every variant alike.
+    variants: list[tuple[str, list[str], tuple[str, ...], dict[str, str], dict[str, str]]] = [
+        ("empty Textual app", [sys.executable, str(script)], ("READY",), {}, {})
+    ]
+    for tree, env in trees:
+        variants.append(
+            (
+                f"threadreader --sample{tree}",
+                [command, "--sample"],
+                ("quietfrog",),
+                env,
+                {"quietfrog": "sample"},
+            )
+        )
+    for (label, _, story_id, hn_first, date_first), (_, base) in zip(replays, servers, strict=True):
+        names = {hn_first: "first: HN's first", date_first: "first: Algolia's oldest"}
+        for tree, env in trees:
+            variants.append(
                 (
-                    f"threadreader --sample{tree}",
-                    *median_time(args.runs, [command, "--sample"], ("quietfrog",), tree_env),
+                    f"threadreader {label}{tree}",
+                    [command, story_id],
+                    (hn_first, date_first),
+                    {**replay_environment(base), **env},
+                    names,
                 )
             )
-        for label, replay, story_id, hn_first, date_first in replays:
-            process, base = serve_replay_in_process(replay, latency)
-            try:
-                for tree, tree_env in trees:
-                    seconds, seen = median_time(
-                        args.runs,
-                        [command, story_id],
-                        (hn_first, date_first),
-                        {**replay_environment(base), **tree_env},
-                    )
-                    first = {hn_first: "HN's first", date_first: "Algolia's oldest"}.get(seen, seen)
-                    rows.append((f"threadreader {label}{tree}", seconds, f"first: {first}"))
-            finally:
-                process.terminate()
+    found: list[list[tuple[float, str]]] = [[] for _ in variants]
+    try:
+        for _ in range(args.runs):
+            for index, (_, argv, markers, env, _) in enumerate(variants):
+                found[index].append(time_to_text(argv, markers, env))
     finally:
         tmux("kill-server")
         script.unlink()
+        for process, _ in servers:
+            process.terminate()
+    medians = [statistics.median(seconds for seconds, _ in runs) for runs in found]
+    empty = medians[0]
     print(f"empty Textual app to first frame: median {empty:.2f} s")
-    for label, seconds, note in rows:
-        print(f"{label} to first comment: median {seconds:.2f} s = {seconds / empty:.2f}x ({note})")
+    rows = zip(variants[1:], medians[1:], found[1:], strict=True)
+    for (label, _, _, _, names), seconds, runs in rows:
+        seen = "/".join(sorted({names.get(marker, marker) for _, marker in runs}))
+        print(f"{label} to first comment: median {seconds:.2f} s = {seconds / empty:.2f}x ({seen})")
 
 
 if __name__ == "__main__":
