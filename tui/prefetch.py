@@ -2,57 +2,94 @@
 
 Importing Textual and the reader takes a few tenths of a second before anything can be
 drawn; the network does not need to wait for that. `main` starts a `Prefetch` right after
-parsing the command line: a thread of its own with its own event loop and HTTP client
-loads the first paint, and the thread screen's first load awaits the result instead of
-starting the request then. No Textual import here.
+parsing the command line: a thread of its own, with its own event loop and HTTP client,
+runs the whole load (`fetchers.load.open_target`) and buffers its steps; the thread
+screen's first load consumes them on the app's loop. No Textual import here.
 """
 
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
+import queue
 import threading
-from collections.abc import Awaitable
+from collections.abc import AsyncIterator, Awaitable
 
+from fetchers.load_steps import LoadStep, final_thread
 from fetchers.progress import ProgressCallback
 from fetchers.targets import Target
 from threads.model import Thread
 
+_END = None  # the load finished
+
 
 class Prefetch:
-    """One early load of a target, handed over once."""
+    """One early load of a target, handed over once (a reload fetches afresh)."""
 
-    def __init__(self, target: Target) -> None:
-        self._future: concurrent.futures.Future[Thread] = concurrent.futures.Future()
+    def __init__(self, target: Target, *, settle: bool = False) -> None:
+        self._buffer: queue.SimpleQueue[LoadStep | BaseException | None] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._wake: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None = None
         self._taken = False
-        self._progress: ProgressCallback | None = None
-        threading.Thread(target=self._run, args=(target,), name="prefetch", daemon=True).start()
+        threading.Thread(
+            target=self._run, args=(target, settle), name="prefetch", daemon=True
+        ).start()
 
-    def take(self, progress: ProgressCallback) -> Awaitable[Thread] | None:
-        """The early load, the first time only (a reload fetches afresh). `progress` is
-        called from the prefetch thread, so it must be thread-safe (Textual's
-        `post_message` is)."""
+    def take_steps(self) -> AsyncIterator[LoadStep] | None:
+        """The load's steps, as they arrive, on the caller's event loop; `None` after the
+        first call."""
         if self._taken:
             return None
         self._taken = True
-        self._progress = progress
-        return asyncio.wrap_future(self._future)
+        return self._steps()
 
-    def _report(self, loaded: int, expected: int | None) -> None:
-        if self._progress is not None:
-            self._progress(loaded, expected)
+    def take(self, progress: ProgressCallback) -> Awaitable[Thread] | None:
+        """The whole load as one thread; `None` after the first call."""
+        steps = self.take_steps()
+        return None if steps is None else final_thread(steps, progress)
 
-    def _run(self, target: Target) -> None:
+    # -- the prefetch thread ----------------------------------------------------------
+    def _run(self, target: Target, settle: bool) -> None:
         try:
-            thread = asyncio.run(self._load(target))
-        except BaseException as error:  # handed to whoever awaits the result
-            self._future.set_exception(error)
+            asyncio.run(self._load(target, settle))
+        except BaseException as error:  # handed to whoever consumes the steps
+            self._put(error)
         else:
-            self._future.set_result(thread)
+            self._put(_END)
 
-    async def _load(self, target: Target) -> Thread:
+    async def _load(self, target: Target, settle: bool) -> None:
         from fetchers.http import make_client
-        from fetchers.load import load_target
+        from fetchers.load import open_target
 
         async with make_client() as client:
-            return await load_target(client, target, progress=self._report, settle=False)
+            async for step in open_target(client, target, settle=settle):
+                self._put(step)
+
+    def _put(self, item: LoadStep | BaseException | None) -> None:
+        self._buffer.put(item)
+        with self._lock:
+            wake = self._wake
+        if wake is not None:
+            loop, event = wake
+            try:
+                loop.call_soon_threadsafe(event.set)
+            except RuntimeError:  # the app's loop has closed: nobody is waiting
+                pass
+
+    # -- the app's loop ---------------------------------------------------------------
+    async def _steps(self) -> AsyncIterator[LoadStep]:
+        event = asyncio.Event()
+        with self._lock:
+            self._wake = (asyncio.get_running_loop(), event)
+        while True:
+            try:
+                item = self._buffer.get_nowait()
+            except queue.Empty:
+                event.clear()
+                if self._buffer.empty():  # nothing slipped in between: wait for the next
+                    await event.wait()
+                continue
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
