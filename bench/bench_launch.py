@@ -1,10 +1,17 @@
-"""Launch time: `threadreader --sample` until its first frame is on a real terminal.
+"""Launch time: the installed `threadreader` until its first comment is on a real terminal.
 
 Starts the command in a detached tmux session at 80x24 and polls `capture-pane` every
 5 ms until the first comment's header is drawn; an empty Textual app showing one word is
-measured the same way. Median of several runs each.
+measured the same way, in the same run. Threads come from a local replay of both HN APIs
+(`bench/hn_replay.py`: Algolia in date order, Firebase in HN's order): the 485-comment
+fixture and a generated 2,000-comment thread. Prints medians and the ratio to the empty
+app, and which comment came first (HN's first or Algolia's oldest).
 
-Run: python -m bench.bench_launch [--runs 5]
+Run: python -m bench.bench_launch [--runs 5] [--latency-ms 0] [--also-tree DIR]
+
+`--also-tree DIR` measures another checkout of the project too (the same installed command
+with `PYTHONPATH=DIR`), in the same run: before and after a change, under the same load.
+For example `git archive COMMIT | tar -x -C /tmp/before`.
 """
 
 from __future__ import annotations
@@ -17,6 +24,14 @@ import sys
 import time
 import uuid
 from pathlib import Path
+
+from bench.hn_replay import (
+    fixture_replay,
+    generated_replay,
+    replay_environment,
+    serve_replay_in_process,
+)
+from bench.synthetic import generate_thread
 
 EMPTY_APP = (
     "from textual.app import App\nfrom textual.widgets import Static\n"
@@ -33,19 +48,27 @@ def tmux(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
     )
 
 
-def time_to_text(command: list[str], marker: str, timeout: float = 20.0) -> float:
-    """Seconds from starting `command` in tmux until `marker` is on the screen."""
+def time_to_text(
+    command: list[str],
+    markers: tuple[str, ...],
+    env: dict[str, str] | None = None,
+    timeout: float = 20.0,
+) -> tuple[float, str]:
+    """Seconds from starting `command` in tmux until one of `markers` is on the screen,
+    and which marker it was."""
     name = f"launch-{uuid.uuid4().hex[:8]}"
-    shell = " ".join(command) + "; sleep 2"
+    exports = " ".join(f"{key}={value}" for key, value in (env or {}).items())
+    shell = f"env {exports} " + " ".join(command) + "; sleep 2"
     start = time.perf_counter()
     tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", name, shell, check=True)
     try:
         while time.perf_counter() - start < timeout:
             screen = tmux("capture-pane", "-p", "-t", name).stdout
-            if marker in screen:
-                return time.perf_counter() - start
+            for marker in markers:
+                if marker in screen:
+                    return time.perf_counter() - start, marker
             time.sleep(0.005)
-        raise TimeoutError(f"{marker!r} did not appear within {timeout} s")
+        raise TimeoutError(f"{markers!r} did not appear within {timeout} s")
     finally:
         tmux("kill-session", "-t", name)
 
@@ -53,6 +76,8 @@ def time_to_text(command: list[str], marker: str, timeout: float = 20.0) -> floa
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="per replayed request")
+    parser.add_argument("--also-tree", metavar="DIR", help="measure this checkout too")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         print("tmux is not installed: skipped")
@@ -62,14 +87,65 @@ def main() -> None:
     command = str(Path(sys.executable).with_name("threadreader"))
     # A session that outlives the measured ones keeps the server up between runs.
     tmux("new-session", "-d", "-s", "keepalive", "sleep 600", check=True)
+    latency = args.latency_ms / 1000
+    replays = [  # (label, replay, story id, HN's first author, Algolia's oldest author)
+        ("485-comment replay", fixture_replay(), "26312516", "atleta", "dragontamer"),
+        (
+            "2,000-comment replay",
+            generated_replay(generate_thread(2000)),
+            "1",
+            "hn_first",
+            "date_first",
+        ),
+    ]
+    trees: list[tuple[str, dict[str, str]]] = [("", {})]
+    if args.also_tree:
+        trees.append((f" [{args.also_tree}]", {"PYTHONPATH": args.also_tree}))
+    servers = [serve_replay_in_process(replay, latency) for _, replay, *_ in replays]
+    # Every variant once per round, rounds repeated: a change in the machine's load (it is
+    # shared) hits the empty app and every variant alike.
+    variants: list[tuple[str, list[str], tuple[str, ...], dict[str, str], dict[str, str]]] = [
+        ("empty Textual app", [sys.executable, str(script)], ("READY",), {}, {})
+    ]
+    for tree, env in trees:
+        variants.append(
+            (
+                f"threadreader --sample{tree}",
+                [command, "--sample"],
+                ("quietfrog",),
+                env,
+                {"quietfrog": "sample"},
+            )
+        )
+    for (label, _, story_id, hn_first, date_first), (_, base) in zip(replays, servers, strict=True):
+        names = {hn_first: "first: HN's first", date_first: "first: Algolia's oldest"}
+        for tree, env in trees:
+            variants.append(
+                (
+                    f"threadreader {label}{tree}",
+                    [command, story_id],
+                    (hn_first, date_first),
+                    {**replay_environment(base), **env},
+                    names,
+                )
+            )
+    found: list[list[tuple[float, str]]] = [[] for _ in variants]
     try:
-        empty = [time_to_text([sys.executable, str(script)], "READY") for _ in range(args.runs)]
-        ours = [time_to_text([command, "--sample"], "quietfrog") for _ in range(args.runs)]
+        for _ in range(args.runs):
+            for index, (_, argv, markers, env, _) in enumerate(variants):
+                found[index].append(time_to_text(argv, markers, env))
     finally:
         tmux("kill-server")
         script.unlink()
-    print(f"empty Textual app to first frame: median {statistics.median(empty):.2f} s")
-    print(f"threadreader --sample to first frame: median {statistics.median(ours):.2f} s")
+        for process, _ in servers:
+            process.terminate()
+    medians = [statistics.median(seconds for seconds, _ in runs) for runs in found]
+    empty = medians[0]
+    print(f"empty Textual app to first frame: median {empty:.2f} s")
+    rows = zip(variants[1:], medians[1:], found[1:], strict=True)
+    for (label, _, _, _, names), seconds, runs in rows:
+        seen = "/".join(sorted({names.get(marker, marker) for _, marker in runs}))
+        print(f"{label} to first comment: median {seconds:.2f} s = {seconds / empty:.2f}x ({seen})")
 
 
 if __name__ == "__main__":

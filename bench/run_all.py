@@ -13,6 +13,7 @@ BENCHMARKS = [
     ("extreme threads (headless, 120x40)", ["bench.bench_extremes"]),
     ("reader mode: article extraction + layout (~100 KB page)", ["bench.bench_article"]),
     ("local store: write and reopen (CPU time)", ["bench.bench_store"]),
+    ("settling HN's order (local replay, 0 and 50 ms per request)", ["bench.bench_settle"]),
     (
         "Firebase fallback (local server, 20 ms latency)",
         ["bench.bench_firebase", "--levels", "4,8,16"],

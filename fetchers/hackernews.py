@@ -1,30 +1,38 @@
-"""Hacker News threads: Algolia in one request, Firebase item by item as the fallback."""
+"""Hacker News threads: Algolia's tree at once, settled into HN's own order from Firebase;
+Firebase alone, streamed, when Algolia fails."""
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import re
+from collections.abc import AsyncIterator, Coroutine
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import httpx
 
-from fetchers.config import hn_algolia_url, hn_firebase_url
+from fetchers.config import hn_algolia_url
 from fetchers.errors import BadResponse, BadTarget, FetchError, NotFound
-from fetchers.hn_items import (
-    STORY_TYPES,
-    comment_from_item,
-    item_id,
-    thread_from_algolia,
-    thread_from_firebase_story,
-)
+from fetchers.hn_firebase import FIREBASE_CONCURRENCY, firebase_item, firebase_story, kid_ids
+from fetchers.hn_items import STORY_TYPES, int_or_none, item_id, thread_from_algolia
+from fetchers.hn_settle import settle_thread
+from fetchers.hn_stream import stream_firebase_thread
 from fetchers.http import get_json
+from fetchers.load_steps import LoadStep, final_thread
 from fetchers.progress import ProgressCallback
 from fetchers.site import ItemTarget, Site
-from threads.model import Comment, Thread
+from threads.model import Thread
 
-FIREBASE_CONCURRENCY = 8  # httpx slows down past ~10 in flight (bench/bench_firebase.py)
-MAX_PARENT_HOPS = 10_000  # a comment's chain up to its story; guards against parent cycles
+__all__ = [
+    "FIREBASE_CONCURRENCY",
+    "SITE",
+    "fetch_thread",
+    "fetch_thread_firebase",
+    "open_thread",
+]
+
 _HN_HOSTS = {"news.ycombinator.com"}
 
 
@@ -50,71 +58,55 @@ async def fetch_target(
     return await fetch_thread(client, target.item_id, progress=progress)
 
 
+def open_target(
+    client: httpx.AsyncClient, target: ItemTarget, *, settle: bool = True
+) -> AsyncIterator[LoadStep]:
+    """`open_thread` for a registry target."""
+    return open_thread(client, target.item_id, settle=settle)
+
+
 async def fetch_thread(
     client: httpx.AsyncClient,
     story_or_comment_id: str,
     *,
     progress: ProgressCallback | None = None,
+    settle: bool = True,
 ) -> Thread:
-    """The whole thread containing an item. A comment id opens its story, focused on it.
+    """The whole thread containing an item, all at once (see `open_thread`)."""
+    return await final_thread(open_thread(client, story_or_comment_id, settle=settle), progress)
 
-    Tries Algolia first (one request); on any failure (an error, a timeout, an item too
-    new to be indexed) falls back to Firebase, which returns one item per request but in
-    HN's own order. Firebase's error, if it fails too, is the one the reader sees.
+
+async def open_thread(
+    client: httpx.AsyncClient,
+    story_or_comment_id: str,
+    *,
+    settle: bool = True,
+    concurrency: int = FIREBASE_CONCURRENCY,
+) -> AsyncIterator[LoadStep]:
+    """The thread containing an item, in steps. A comment id opens its story, focused on it.
+
+    Algolia's tree and the story's Firebase item are asked for at the same time, so the
+    first step is Algolia's thread with the top level already in HN's order. Unless
+    `settle` is false, the steps that follow settle the rest (`fetchers/hn_settle.py`).
+    When Algolia fails or lacks the item, Firebase finds the story; Algolia is asked for
+    that story once more, and only if that fails too is the thread streamed from Firebase
+    (`fetchers/hn_stream.py`; then Firebase's error is the one the reader sees).
     """
-    try:
-        return await fetch_thread_algolia(client, story_or_comment_id)
-    except FetchError:
-        return await fetch_thread_firebase(client, story_or_comment_id, progress=progress)
-
-
-async def fetch_thread_algolia(client: httpx.AsyncClient, wanted_id: str) -> Thread:
-    """The thread from Algolia's `items` endpoint (following a comment up to its story)."""
-    data = await get_json(
-        client, f"{hn_algolia_url()}/items/{wanted_id}", site="Hacker News (Algolia)"
-    )
-    if not isinstance(data, dict):
-        raise BadResponse("Hacker News (Algolia) sent something that is not an item.")
-    if data.get("type") in STORY_TYPES or data.get("parent_id") is None:
-        return thread_from_algolia(data)
-    story_id = data.get("story_id")
-    if not isinstance(story_id, int | str) or str(story_id) == wanted_id:
-        raise BadResponse(f"Hacker News (Algolia) gave comment {wanted_id} no story.")
-    story = await get_json(
-        client, f"{hn_algolia_url()}/items/{story_id}", site="Hacker News (Algolia)"
-    )
-    thread = thread_from_algolia(story)
-    thread.focus_id = wanted_id
-    return thread
-
-
-async def _firebase_item(client: httpx.AsyncClient, wanted_id: str) -> dict[str, Any] | None:
-    data = await get_json(client, f"{hn_firebase_url()}/item/{wanted_id}.json", site="Hacker News")
-    if data is None:
-        return None  # Firebase answers `null` for ids it does not have
-    if not isinstance(data, dict):
-        raise BadResponse(f"Hacker News sent something that is not an item for {wanted_id}.")
-    return data
-
-
-async def _firebase_story(
-    client: httpx.AsyncClient, wanted_id: str
-) -> tuple[dict[str, Any], str | None]:
-    """The story item for `wanted_id`, walking `parent` links up from a comment."""
-    item = await _firebase_item(client, wanted_id)
-    focus: str | None = None
-    seen: set[str] = set()
-    while item is not None and item.get("type") == "comment":
-        focus = focus or wanted_id
-        parent = item.get("parent")
-        current = item_id(item)
-        if current in seen or len(seen) > MAX_PARENT_HOPS or parent is None:
-            raise BadResponse(f"Hacker News item {wanted_id} has a broken chain of parents.")
-        seen.add(current)
-        item = await _firebase_item(client, str(parent))
-    if item is None:
-        raise NotFound(f"Hacker News has no item {wanted_id}.")
-    return item, focus
+    first = await _first_paint(client, story_or_comment_id)
+    made = first.requests
+    if first.thread is not None:
+        will_settle = settle and first.story is not None
+        yield LoadStep(
+            thread=first.thread, phase="ordering" if will_settle else "done", requests=made
+        )
+        if first.story is None or not will_settle:
+            return
+        steps = settle_thread(client, first.thread, first.story, concurrency=concurrency)
+    else:
+        assert first.story is not None
+        steps = stream_firebase_thread(client, first.story, first.focus, concurrency=concurrency)
+    async for step in steps:
+        yield dataclasses.replace(step, requests=step.requests + made)
 
 
 async def fetch_thread_firebase(
@@ -124,120 +116,118 @@ async def fetch_thread_firebase(
     progress: ProgressCallback | None = None,
     concurrency: int = FIREBASE_CONCURRENCY,
 ) -> Thread:
-    """The thread from the official Firebase API: the story, then every comment.
+    """The thread from Firebase alone (no Algolia request), all at once."""
+    story, focus = await firebase_story(client, wanted_id, await firebase_item(client, wanted_id))
+    steps = stream_firebase_thread(client, story, focus, concurrency=concurrency)
+    return await final_thread(steps, progress)
 
-    Comments load breadth-first with at most `concurrency` requests in flight; each one's
-    replies keep `kids` order. Deleted items stay as placeholders so their replies survive;
-    items that come back `null` or broken are counted in `Thread.missing`.
-    """
-    story, focus = await _firebase_story(client, wanted_id)
-    thread = thread_from_firebase_story(story)
+
+@dataclass
+class _FirstPaint:
+    """What the first step shows, and what the rest of the load starts from."""
+
+    thread: Thread | None
+    """Algolia's thread, top level in HN's order; `None` when only Firebase has it."""
+    story: dict[str, Any] | None
+    """The story's Firebase item; `None` when Firebase failed (the thread has a note)."""
+    focus: str | None = None
+    """The comment asked for, when it was not the story."""
+    requests: int = 0
+    """Requests made so far."""
+
+
+async def _first_paint(client: httpx.AsyncClient, wanted_id: str) -> _FirstPaint:
+    tasks: list[asyncio.Task[Any]] = []
+
+    def start(request: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        tasks.append(asyncio.create_task(request))
+        return tasks[-1]
+
+    try:
+        algolia = start(_algolia_item(client, wanted_id))
+        firebase = start(firebase_item(client, wanted_id))
+        try:
+            data = await algolia
+        except FetchError:
+            first = await _firebase_first(client, wanted_id, await firebase)
+            first.requests += len(tasks)
+            return first
+        if data.get("type") in STORY_TYPES or data.get("parent_id") is None:
+            first = await _with_firebase_story(data, firebase, None)
+        else:
+            story_id = data.get("story_id")
+            if not isinstance(story_id, int | str) or str(story_id) == wanted_id:
+                raise BadResponse(f"Hacker News (Algolia) gave comment {wanted_id} no story.")
+            firebase.cancel()  # that was the comment's item; the story's is needed
+            firebase = start(firebase_item(client, str(story_id)))
+            algolia = start(_algolia_item(client, str(story_id)))
+            try:
+                data = await algolia
+            except FetchError:
+                story, _ = await firebase_story(client, str(story_id), await firebase)
+                return _FirstPaint(None, story, wanted_id, len(tasks) + 1)
+            first = await _with_firebase_story(data, firebase, wanted_id)
+        first.requests += len(tasks)
+        return first
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+async def _firebase_first(
+    client: httpx.AsyncClient, wanted_id: str, item: dict[str, Any] | None
+) -> _FirstPaint:
+    """Algolia failed: Firebase finds the story; Algolia is asked for it only if the
+    reader asked for a comment (issue: a comment too new for Algolia)."""
+    story, focus = await firebase_story(client, wanted_id, item)
+    hops = 0 if focus is None else 1  # at least one more request walked up the parents
+    if focus is not None:
+        try:
+            data = await _algolia_item(client, item_id(story))
+        except FetchError:
+            return _FirstPaint(None, story, focus, hops + 1)
+        return _FirstPaint(_algolia_thread(data, story, None, focus), story, focus, hops + 1)
+    return _FirstPaint(None, story, focus, hops)
+
+
+async def _with_firebase_story(
+    data: dict[str, Any], firebase: asyncio.Task[Any], focus: str | None
+) -> _FirstPaint:
+    try:
+        story = await firebase
+        if story is None:
+            raise NotFound("Hacker News has no item for this story.")
+    except FetchError as error:
+        return _FirstPaint(_algolia_thread(data, None, error, focus), None, focus)
+    return _FirstPaint(_algolia_thread(data, story, None, focus), story, focus)
+
+
+def _algolia_thread(
+    data: dict[str, Any],
+    story: dict[str, Any] | None,
+    error: FetchError | None,
+    focus: str | None,
+) -> Thread:
+    """Algolia's thread with its top level in the order of the story's Firebase `kids`."""
+    thread = thread_from_algolia(data)
     thread.focus_id = focus
-    loader = _FirebaseTreeLoader(client, concurrency, thread.expected_count, progress)
-    thread.comments = await loader.load(story.get("kids"), seen={thread.id})
-    thread.missing = loader.missing
-    if loader.failure is not None and not thread.comments and loader.missing:
-        raise loader.failure  # nothing but the story arrived: better to offer a retry
+    if story is None:
+        thread.note = f"Replies are in Algolia's order (oldest first): {error}"
+        return thread
+    rank = {kid: index for index, kid in enumerate(kid_ids(story))}
+    thread.comments.sort(key=lambda comment: rank.get(comment.id, len(rank)))
+    thread.expected_count = int_or_none(story.get("descendants"))
     return thread
 
 
-Slots = list[Comment | None]
-"""A parent's replies in `kids` order; `None` until loaded (or when the item is gone)."""
+async def _algolia_item(client: httpx.AsyncClient, wanted_id: str) -> dict[str, Any]:
+    data = await get_json(
+        client, f"{hn_algolia_url()}/items/{wanted_id}", site="Hacker News (Algolia)"
+    )
+    if not isinstance(data, dict):
+        raise BadResponse("Hacker News (Algolia) sent something that is not an item.")
+    return data
 
 
-class _FirebaseTreeLoader:
-    """Loads comment items with a fixed pool of workers, keeping the tree and its order.
-
-    Each parent gets a list of slots in `kids` order, filled as items arrive in any order,
-    so one slow item never holds up the rest. After the first network failure no further
-    requests are made: what loaded is kept and the rest is counted as missing.
-    """
-
-    def __init__(
-        self,
-        client: httpx.AsyncClient,
-        concurrency: int,
-        expected: int | None,
-        progress: ProgressCallback | None,
-    ) -> None:
-        self._client = client
-        self._workers = max(1, concurrency)
-        self._expected = expected
-        self._progress = progress
-        self._queue: asyncio.Queue[tuple[str, Slots, int]] = asyncio.Queue()
-        self._slots: list[tuple[Comment | None, Slots]] = []
-        self._seen: set[str] = set()
-        self.failure: FetchError | None = None
-        self.loaded = 0
-        self.missing = 0
-
-    def _schedule(self, kids: Any, slots: Slots) -> None:
-        for kid in _kid_ids(kids):
-            if kid in self._seen:  # a cycle or a repeated id: keep the tree a tree
-                continue
-            self._seen.add(kid)
-            slots.append(None)
-            self._queue.put_nowait((kid, slots, len(slots) - 1))
-
-    async def _fetch(self, kid: str) -> dict[str, Any] | None:
-        if self.failure is not None:
-            return None
-        try:
-            return await _firebase_item(self._client, kid)
-        except (BadResponse, NotFound):
-            return None
-        except FetchError as error:
-            self.failure = error
-            return None
-
-    async def _work(self) -> None:
-        while True:
-            kid, slots, index = await self._queue.get()
-            try:
-                item = await self._fetch(kid)
-                comment = self._to_comment(item)
-                if comment is not None and item is not None:
-                    slots[index] = comment
-                    child_slots: Slots = []
-                    self._slots.append((comment, child_slots))
-                    self._schedule(item.get("kids"), child_slots)
-                self.loaded += 1
-                if self._progress is not None:
-                    self._progress(self.loaded, self._expected)
-            finally:
-                self._queue.task_done()
-
-    async def load(self, kids: Any, *, seen: set[str]) -> list[Comment]:
-        self._seen |= seen
-        roots: Slots = []
-        self._schedule(kids, roots)
-        workers = [asyncio.create_task(self._work()) for _ in range(self._workers)]
-        try:
-            await self._queue.join()
-        finally:
-            for worker in workers:
-                worker.cancel()
-            await asyncio.gather(*workers, return_exceptions=True)
-        for comment, child_slots in self._slots:
-            if comment is not None:
-                comment.children = [c for c in child_slots if c is not None]
-        return [c for c in roots if c is not None]
-
-    def _to_comment(self, item: dict[str, Any] | None) -> Comment | None:
-        if item is None:
-            self.missing += 1
-            return None
-        try:
-            return comment_from_item(item, author_key="by", time_key="time")
-        except BadResponse:
-            self.missing += 1
-            return None
-
-
-def _kid_ids(kids: Any) -> list[str]:
-    if not isinstance(kids, list):
-        return []
-    return [str(k) for k in kids if isinstance(k, int | str) and not isinstance(k, bool)]
-
-
-SITE = Site("hackernews", "Hacker News", recognise_hackernews, fetch_target)
+SITE = Site("hackernews", "Hacker News", recognise_hackernews, fetch_target, open_target)

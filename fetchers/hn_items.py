@@ -13,7 +13,7 @@ from typing import Any
 from fetchers.errors import BadResponse
 from threads.blocks import Body
 from threads.html_text import html_to_body
-from threads.model import Comment, Thread
+from threads.model import Comment, PendingBody, Thread
 from threads.sanitize import clean_optional, clean_text
 
 SOURCE = "hackernews"
@@ -41,6 +41,11 @@ def _body(value: Any) -> Body:
     return html_to_body(value) if isinstance(value, str) else ()
 
 
+def _lazy_body(value: Any) -> Body | PendingBody:
+    """Comment bodies are parsed when first read: the first screen needs only a few."""
+    return PendingBody(value, html_to_body) if isinstance(value, str) and value else ()
+
+
 def item_id(item: Any) -> str:
     """The id of an item as a string; `BadResponse` when there is none."""
     if isinstance(item, dict):
@@ -62,7 +67,7 @@ def comment_from_item(item: dict[str, Any], *, author_key: str, time_key: str) -
         id=item_id(item),
         author=None if deleted else author,
         created=timestamp(item.get(time_key)),
-        body=() if deleted else _body(text),
+        body=() if deleted else _lazy_body(text),
         deleted=deleted,
         dead=bool(item.get("dead")),
         score=None,  # HN never exposes comment scores

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 
 import httpx
 
 from fetchers.errors import BadTarget
+from fetchers.load_steps import LoadStep, final_thread
 from fetchers.progress import ProgressCallback
 from fetchers.saved import load_thread_file
 from fetchers.sites import site_named
@@ -15,16 +17,39 @@ from threads.model import Thread
 
 
 async def load_target(
-    client: httpx.AsyncClient, target: Target, *, progress: ProgressCallback | None = None
+    client: httpx.AsyncClient,
+    target: Target,
+    *,
+    progress: ProgressCallback | None = None,
+    settle: bool = True,
 ) -> Thread:
-    """Fetch or read the thread a target names. Raises `FetchError` subclasses only."""
+    """Fetch or read the thread a target names, all of it. Raises `FetchError` only.
+
+    `settle=False` returns what `open_target`'s first step shows (for Hacker News:
+    Algolia's tree with the top level in HN's order, replies oldest first).
+    """
+    return await final_thread(open_target(client, target, settle=settle), progress)
+
+
+async def open_target(
+    client: httpx.AsyncClient, target: Target, *, settle: bool = True
+) -> AsyncIterator[LoadStep]:
+    """The thread a target names, in steps (`fetchers/load_steps.py`): the first step has a
+    thread to show, the rest changes to apply. Saved files and sites that cannot stream
+    give one step. Raises `FetchError` subclasses only."""
     if isinstance(target, FileTarget):
         # File reading and parsing can take a moment on big files: keep the loop free.
-        return await asyncio.to_thread(load_thread_file, target.path)
+        yield LoadStep(thread=await asyncio.to_thread(load_thread_file, target.path))
+        return
     if isinstance(target, ArticleTarget):
         # Reader mode (fetchers.article.fetch_article) has no screen yet; say so plainly.
         raise BadTarget(
             f"{target.url} is a web page, not a thread; "
             f"read it with: threadreader {target.url} --dump text"
         )
-    return await site_named(target.site).fetch(client, target, progress=progress)
+    site = site_named(target.site)
+    if site.open is None:
+        yield LoadStep(thread=await site.fetch(client, target))
+        return
+    async for step in site.open(client, target, settle=settle):
+        yield step

@@ -6,7 +6,7 @@ A site is one module under `fetchers/` that builds a `Site`, plus its line in
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -15,6 +15,7 @@ from fetchers.progress import ProgressCallback
 if TYPE_CHECKING:
     import httpx
 
+    from fetchers.load_steps import LoadStep
     from threads.model import Thread
 
 
@@ -44,6 +45,16 @@ class FetchThread(Protocol):
     ) -> Awaitable[Thread]: ...
 
 
+class OpenThread(Protocol):
+    """Loads the thread a target names in steps: something to show at once, then changes
+    (see `fetchers/load_steps.py`). `settle=False` stops after the first step where the
+    site allows it."""
+
+    def __call__(
+        self, client: httpx.AsyncClient, target: ItemTarget, *, settle: bool = True
+    ) -> AsyncIterator[LoadStep]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Site:
     """One site threadreader can read."""
@@ -56,3 +67,5 @@ class Site:
     """`None` when the text is not this site's; raises `BadTarget` when it is the site's
     address but names no thread."""
     fetch: FetchThread
+    open: OpenThread | None = None
+    """The load in steps, for sites that can show a thread before they have all of it."""

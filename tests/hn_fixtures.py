@@ -105,3 +105,62 @@ class FakeFirebase:
 
     def serve(self, httpserver: HTTPServer) -> None:
         httpserver.expect_request(re.compile(r"^/v0/item/\d+\.json$")).respond_with_handler(self)
+
+
+# -- a replay of both HN APIs as they really answer --------------------------------------
+
+
+def replay_files() -> tuple[dict[str, Any], dict[int, dict[str, Any]]]:
+    """The 485-comment thread as Algolia and Firebase serve it (bench/hn_replay.py wrote
+    these): Algolia in date order with deleted and dead comments stripped to `id` and
+    `children` and three late comments missing; Firebase with `kids` in HN's order."""
+    algolia = load_fixture("hn-replay-26312516-algolia.json")
+    firebase = {int(k): v for k, v in load_fixture("hn-replay-26312516-firebase.json").items()}
+    return algolia, firebase
+
+
+class HNReplay:
+    """Both HN APIs on one local server: Algolia `GET /api/v1/items/ID` (the story, or a
+    comment with its subtree; 404 for what it lacks) and Firebase `GET /v0/item/ID.json`
+    (`null` for unknown ids). Records what was asked."""
+
+    def __init__(self, algolia: dict[str, Any], firebase: dict[int, dict[str, Any]]) -> None:
+        self.algolia = algolia
+        self.firebase = firebase
+        self.algolia_nodes = {node["id"]: node for node, _ in algolia_nodes(algolia)}
+        self.algolia_up = True
+        self.algolia_requested: list[int] = []
+        self.firebase_requested: list[int] = []
+
+    def algolia_answer(self, item_id: int) -> dict[str, Any] | None:
+        if item_id == self.algolia["id"]:
+            return self.algolia
+        node = self.algolia_nodes.get(item_id)
+        if node is None:
+            return None
+        return {**node, "story_id": self.algolia["id"]}
+
+    def __call__(self, request: Request) -> Response:
+        if match := re.fullmatch(r"/api/v1/items/(\d+)", request.path):
+            self.algolia_requested.append(int(match[1]))
+            answer = self.algolia_answer(int(match[1])) if self.algolia_up else None
+            if not self.algolia_up:
+                return Response("down", status=503)
+            if answer is None:
+                return Response('{"error":"Not Found"}', status=404)
+            return Response(json.dumps(answer), content_type="application/json")
+        match = re.fullmatch(r"/v0/item/(\d+)\.json", request.path)
+        assert match, request.path
+        self.firebase_requested.append(int(match[1]))
+        item = self.firebase.get(int(match[1]))
+        return Response(json.dumps(item), content_type="application/json")
+
+    def serve(self, httpserver: HTTPServer) -> HNReplay:
+        pattern = re.compile(r"^(/api/v1/items/\d+|/v0/item/\d+\.json)$")
+        httpserver.expect_request(pattern).respond_with_handler(self)
+        return self
+
+
+def firebase_order(firebase: dict[int, dict[str, Any]], parent: int) -> list[str]:
+    """HN's order of a parent's replies, as strings."""
+    return [str(k) for k in firebase[parent].get("kids", [])]

@@ -15,9 +15,12 @@ import pytest
 from hn_fixtures import (
     FIXTURES,
     FakeFirebase,
+    HNReplay,
     algolia_nodes,
     algolia_shape,
     firebase_items_from_algolia,
+    firebase_order,
+    replay_files,
 )
 from pytest_httpserver import HTTPServer
 
@@ -518,3 +521,43 @@ def test_dump_text_never_breaks_a_url(capsys: pytest.CaptureFixture[str]) -> Non
 
 def thread_text(thread: Any) -> str:
     return "\n".join([thread.url or ""] + [c.plain_text for c, _ in thread.walk()])
+
+
+# -- --dump settles HN's order; --fast does not -------------------------------------------
+
+
+def dump_orders(document: dict[str, Any]) -> dict[str, list[str]]:
+    orders = {document["id"]: [c["id"] for c in document["comments"]]}
+    orders.update({c["id"]: [r["id"] for r in c["replies"]] for c, _ in dump_comments(document)})
+    return orders
+
+
+def test_dump_prints_the_settled_thread_and_fast_the_first_paint(
+    hn_server: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    algolia, firebase = replay_files()
+    HNReplay(algolia, firebase).serve(hn_server)
+
+    status, out, err = run_main(capsys, "26312516", "--dump", "json")
+    assert status == 0 and err == ""
+    settled = dump_orders(json.loads(out))
+    assert len(settled) == 489  # the story and every comment Firebase has
+    for parent, order in settled.items():
+        assert order == firebase_order(firebase, int(parent))
+    placeholders = [c for c, _ in dump_comments(json.loads(out)) if c["deleted"]]
+    assert len(placeholders) == 3 and any(c["replies"] for c in placeholders)
+
+    status, out, err = run_main(capsys, "26312516", "--dump", "json", "--fast")
+    assert status == 0 and err == ""
+    fast = dump_orders(json.loads(out))
+    assert len(fast) == 486  # Algolia's copy: the late comments are not there
+    assert fast["26312516"] == [k for k in settled["26312516"] if k != "9000001"]
+    differing = [p for p, order in fast.items() if p != "26312516" and order != settled[p]]
+    assert len(differing) >= 50  # replies stay oldest first
+
+
+def test_fast_needs_dump(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["26312516", "--fast"])
+    assert exit_info.value.code == 2
+    assert "--fast needs --dump" in capsys.readouterr().err

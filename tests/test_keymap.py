@@ -47,7 +47,10 @@ async def test_the_config_may_remap_every_binding_id(tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     # A key of its own for each, so no remap takes another action's key (that is reported).
     keys = [f"{mod}f{n}" for mod in ("", "ctrl+", "shift+", "alt+") for n in range(1, 25)]
-    config.write_text("[keys]\n" + "".join(f'{bid} = "{key}"\n' for bid, key in zip(ids, keys)))
+    config.write_text(
+        "[keys]\n"
+        + "".join(f'{bid} = "{key}"\n' for bid, key in zip(ids, keys[: len(ids)], strict=True))
+    )
     app = sample_app(config)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_thread(pilot)

@@ -6,15 +6,56 @@ levels deep, so no helper may recurse per level.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import Any
 
 from threads.blocks import Body, body_links, body_prose_text, body_to_plain_text
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, slots=True)
+class PendingBody:
+    """A body not parsed yet: its source and the function that parses it.
+
+    A 2,000-comment thread takes ~0.3 s to parse while the first screen shows ~10
+    comments, so fetchers may hand over bodies this way; `Comment.body` parses on first
+    use (whichever thread asks first; parsing is pure, so a race only wastes work).
+    """
+
+    source: str
+    """The site's markup (already known to be a string)."""
+    parse: Callable[[str], Body]
+    """Markup to blocks, sanitising as it goes."""
+
+    def estimate(self) -> tuple[int, int, int]:
+        """(paragraphs, characters, code lines) guessed from the markup, cheaply."""
+        paragraphs = 1 + self.source.count("<p>")
+        code_lines = self.source.count("\n") if "<pre>" in self.source else 0
+        return paragraphs, len(self.source) * 9 // 10, code_lines
+
+
+class _LazyBody:
+    """The `body` field: a `Body`, or a `PendingBody` parsed when first read."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._slot = f"_{name}"
+
+    def __get__(self, comment: Any, owner: Any = None) -> Body:
+        if comment is None:
+            return ()  # the dataclass default
+        value = comment.__dict__[self._slot]
+        if isinstance(value, PendingBody):
+            value = value.parse(value.source)
+            comment.__dict__[self._slot] = value
+        return value  # type: ignore[no-any-return]
+
+    def __set__(self, comment: Any, value: Body | PendingBody) -> None:
+        comment.__dict__[self._slot] = value
+
+
+@dataclass(eq=False, repr=False)
 class Comment:
     """One comment and its replies."""
 
@@ -24,8 +65,8 @@ class Comment:
     """Who wrote it; `None` when the comment is deleted."""
     created: datetime | None
     """When it was posted (UTC), if known."""
-    body: Body = ()
-    """The parsed body."""
+    body: _LazyBody = _LazyBody()
+    """The parsed body (given as a `Body`, or a `PendingBody` parsed when first read)."""
     deleted: bool = False
     """Removed by its author or the site; kept as a placeholder so replies survive."""
     dead: bool = False
@@ -43,6 +84,17 @@ class Comment:
     url: str | None = None
     """The comment's own web address on its site, when the site gives one."""
 
+    def __repr__(self) -> str:
+        # Short on purpose: Textual's `@work` puts the repr of its arguments in the worker's
+        # description, and a generated repr would walk (and parse) every reply's body.
+        return f"Comment(id={self.id!r}, author={self.author!r}, replies={len(self.children)})"
+
+    @property
+    def pending_body(self) -> PendingBody | None:
+        """The unparsed body, while it has not been read yet (for cheap estimates)."""
+        value = self.__dict__.get("_body")
+        return value if isinstance(value, PendingBody) else None
+
     @cached_property
     def plain_text(self) -> str:
         """The body as plain text (paragraphs split by a blank line, quotes as `> `)."""
@@ -59,7 +111,7 @@ class Comment:
         return body_links(self.body)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Thread:
     """A story (or post) with its comment tree."""
 
@@ -97,6 +149,16 @@ class Thread:
     """One sentence saying why the thread may be incomplete (a server cap), or `None`."""
     discussion_url: str | None = None
     """The web address of the discussion itself (not the story's link)."""
+    note: str | None = None
+    """One sentence about what the fetcher could not do (e.g. the site's own order could
+    not be loaded, so replies are in another order)."""
+
+    def __repr__(self) -> str:
+        # Short on purpose (see `Comment.__repr__`).
+        return (
+            f"Thread(source={self.source!r}, id={self.id!r}, title={self.title!r}, "
+            f"top_level={len(self.comments)})"
+        )
 
     def walk(self) -> Iterator[tuple[Comment, int]]:
         """Every comment with its depth (0 = top level), in display order."""
@@ -144,6 +206,20 @@ class Thread:
     def comment_count(self) -> int:
         """Number of comments in the tree, placeholders included."""
         return len(self.tree.order)
+
+    @property
+    def live_count(self) -> int:
+        """Comments that are neither deleted nor dead: what a site's own count counts."""
+        return sum(1 for c in self.tree.order if not (c.deleted or c.dead))
+
+    def count_text(self) -> str:
+        """The comment count for a header: `2,150 of 2,170` while comments are still
+        arriving or some were left out, else `2,170`."""
+        expected = self.expected_count
+        if expected is None:
+            return f"{self.comment_count:,}"
+        loaded = self.live_count
+        return f"{loaded:,} of {expected:,}" if loaded < expected else f"{loaded:,}"
 
     @cached_property
     def plain_text(self) -> str:

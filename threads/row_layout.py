@@ -9,6 +9,7 @@ splices the height list and re-sums only the rows after it.
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_right
 from collections import OrderedDict
 from itertools import accumulate
@@ -22,6 +23,8 @@ GUTTER = 1  # the cursor column
 INDENT = 2  # cells per depth level (a guide bar and a space)
 MIN_TEXT_WIDTH = 40  # indentation stops growing once text would get narrower than this
 GAP = 1  # blank rows after each comment
+REFINE_SECONDS = 0.02  # one background refine step; keys wait at most about this long
+REFINE_CHUNK = 20  # comments wrapped between two looks at the clock
 BODY_CACHE_SIZE = 1500  # wrapped bodies kept; more would cost memory on huge threads
 
 
@@ -37,6 +40,16 @@ def estimate_body_rows(body: Body, width: int) -> int:
     for block in body:
         rows += block.lines if block.preformatted else -(-block.length * 11 // slack_width)
     return rows
+
+
+def estimate_comment_rows(comment: Comment, width: int) -> int:
+    """`estimate_body_rows` without parsing a body that has not been read yet."""
+    pending = comment.pending_body
+    if pending is None:
+        return estimate_body_rows(comment.body, width)
+    paragraphs, characters, code_lines = pending.estimate()
+    per_paragraph = -(-characters * 11 // (paragraphs * width * 10))
+    return paragraphs - 1 + code_lines + paragraphs * per_paragraph
 
 
 class RowLayout:
@@ -108,7 +121,7 @@ class RowLayout:
             rows = (
                 0
                 if is_placeholder(comment)
-                else estimate_body_rows(comment.body, self.text_width(depth))
+                else estimate_comment_rows(comment, self.text_width(depth))
             )
             height = self._height_of[comment.id] = 1 + rows + GAP
         return height
@@ -165,16 +178,26 @@ class RowLayout:
             self._resum(changed_from)
         return changed_from is not None
 
-    def refine(self, budget: int = 300) -> tuple[bool, bool]:
-        """Wrap up to `budget` more comments exactly, in display order.
+    def refine(self, budget: int = 300, seconds: float = REFINE_SECONDS) -> tuple[bool, bool]:
+        """Wrap up to `budget` more comments exactly, in display order, stopping early
+        after `seconds` (bodies are parsed on first use, so a step's cost varies; a key
+        pressed meanwhile waits for the step).
 
         Returns (something moved, everything is exact now).
         """
         start = self._refine_from
         end = min(len(self.view), start + budget)
-        changed = self.make_exact(start, end - 1)
-        self._refine_from = end
-        return changed, end >= len(self.view)
+        deadline = time.perf_counter() + seconds
+        changed = False
+        position = start
+        while position < end:
+            chunk_end = min(end, position + REFINE_CHUNK)
+            changed = self.make_exact(position, chunk_end - 1) or changed
+            position = chunk_end
+            if time.perf_counter() > deadline:
+                break
+        self._refine_from = position
+        return changed, position >= len(self.view)
 
     # -- lookups ----------------------------------------------------------------------
     def locate(self, row: int) -> tuple[int, int]:

@@ -30,9 +30,14 @@ def main(argv: list[str] | None = None) -> int:
         if problem is not None:
             print(f"threadreader: {problem}", file=sys.stderr)
             return EXIT_USAGE
+        prefetch = None
+        if options.target is not None:
+            from tui.prefetch import Prefetch
+
+            prefetch = Prefetch(options.target)  # the request runs while Textual imports
         from tui.app import create_app  # Textual is imported only when the reader opens
 
-        app = create_app(options)
+        app = create_app(options, prefetch=prefetch)
         app.run()
         return app.return_code or EXIT_OK  # Textual sets 1 when the app failed
 

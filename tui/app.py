@@ -25,6 +25,8 @@ from tui.terminal import is_sixteen_colour
 if TYPE_CHECKING:
     import httpx
 
+    from tui.prefetch import Prefetch
+
 
 class ThreadReaderApp(App[int]):
     """threadreader: the front page or one thread, keyboard first."""
@@ -41,6 +43,7 @@ class ThreadReaderApp(App[int]):
         now: Callable[[], datetime] | None = None,
         client: httpx.AsyncClient | None = None,
         sixteen_colours: bool | None = None,
+        prefetch: Prefetch | None = None,
     ) -> None:
         super().__init__()
         self.options = options
@@ -51,6 +54,7 @@ class ThreadReaderApp(App[int]):
 
         self.now = now or (lambda: datetime.now(UTC))
         self._client = client
+        self._prefetch = prefetch
 
     def notify(
         self,
@@ -105,7 +109,13 @@ class ThreadReaderApp(App[int]):
         async def from_target(progress: ProgressCallback) -> Thread:
             from fetchers.load import load_target
 
-            return await load_target(self.client, target, progress=progress)
+            early = self._prefetch.take(progress) if self._prefetch is not None else None
+            if early is not None:
+                return await early  # started before Textual was imported
+
+            # First paint only (HN's top level, replies oldest first) until the thread
+            # screen applies settling steps from `fetchers.load.open_target`.
+            return await load_target(self.client, target, progress=progress, settle=False)
 
         return from_target
 
@@ -125,7 +135,7 @@ class ThreadReaderApp(App[int]):
         async def source(progress: ProgressCallback) -> Thread:
             from fetchers.hackernews import fetch_thread
 
-            return await fetch_thread(self.client, story.id, progress=progress)
+            return await fetch_thread(self.client, story.id, progress=progress, settle=False)
 
         self.push_screen(self._thread_screen(source, title=story.title))
 
@@ -169,8 +179,14 @@ def create_app(
     now: Callable[[], datetime] | None = None,
     client: httpx.AsyncClient | None = None,
     sixteen_colours: bool | None = None,
+    prefetch: Prefetch | None = None,
 ) -> ThreadReaderApp:
     """Build the app for these options (used by `main` and by tests)."""
     return ThreadReaderApp(
-        options, config=config, now=now, client=client, sixteen_colours=sixteen_colours
+        options,
+        config=config,
+        now=now,
+        client=client,
+        sixteen_colours=sixteen_colours,
+        prefetch=prefetch,
     )

@@ -39,6 +39,8 @@ class Options:
     search: str | None = None
     hide: tuple[str, ...] = ()
     highlight: tuple[str, ...] = ()
+    fast: bool = False
+    """Skip settling Hacker News's order (`--fast`)."""
     offline: bool = False
     """Open from the local store only; never touch the network."""
     no_history: bool = False
@@ -82,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--dump",
         choices=("text", "markdown", "json"),
         help="print the thread instead of opening the reader",
+    )
+    parser.add_argument(
+        "--fast",
+        action="store_true",
+        help="with --dump: skip settling HN's order (top level in HN's order, replies oldest "
+        "first, dead comments without text, the newest comments missing)",
     )
     parser.add_argument(
         "--width", type=int, metavar="N", help="wrap width for --dump text (default: terminal)"
@@ -133,6 +141,8 @@ def parse_options(argv: list[str]) -> Options:
     if args.offline and not args.dump and not args.sample:
         # The reader does not open from the store yet; refusing beats touching the network.
         parser.error("--offline works with --dump for now")
+    if args.fast and not args.dump:
+        parser.error("--fast needs --dump (the reader shows the thread at once and settles it)")
     if args.width is not None and args.width < 20:
         parser.error("--width must be at least 20")
     target = None
@@ -153,6 +163,7 @@ def parse_options(argv: list[str]) -> Options:
         search=args.search,
         hide=tuple(args.hide),
         highlight=tuple(args.highlight),
+        fast=args.fast,
         offline=args.offline,
         no_history=args.no_history,
     )
@@ -213,7 +224,7 @@ async def fetch_for_dump(options: Options) -> Thread:
     from fetchers.load import load_target
 
     async with make_client() as client:
-        return await load_target(client, options.target)
+        return await load_target(client, options.target, settle=not options.fast)
 
 
 def thread_for_dump(options: Options, memory: Memory) -> Thread:
@@ -329,6 +340,8 @@ def run_dump(options: Options) -> int:
     write_dump(thread, options, new_comment_ids(thread, options, memory))
     _print_notices(memory)
     memory.close()
+    if thread.note:
+        print(f"threadreader: {thread.note}", file=sys.stderr)
     if thread.missing:
         print(f"threadreader: {thread.missing} comments could not be loaded.", file=sys.stderr)
     return EXIT_OK
