@@ -15,6 +15,7 @@ from fetchers.progress import ProgressCallback
 if TYPE_CHECKING:
     import httpx
 
+    from fetchers.stub_loading import StubLoading
     from threads.model import Thread
 
 
@@ -30,6 +31,9 @@ class ItemTarget:
     item_id: str
     focus: str | None = None
     """A comment to open on, when the address named one (a permalink)."""
+    sort: str | None = None
+    """The comment order to ask the site for (Reddit: `confidence`, `top`, `new`, ...);
+    `None` for the site's default."""
 
 
 class FetchThread(Protocol):
@@ -56,3 +60,5 @@ class Site:
     """`None` when the text is not this site's; raises `BadTarget` when it is the site's
     address but names no thread."""
     fetch: FetchThread
+    stubs: Callable[[httpx.AsyncClient, Thread, ItemTarget], StubLoading] | None = None
+    """For sites whose threads hold stubs (`Comment.more`): a loader for one thread."""

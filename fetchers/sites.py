@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from fetchers import hackernews
+from fetchers import hackernews, reddit
 from fetchers.errors import BadTarget
 from fetchers.site import ItemTarget, Site
 
-SITES: tuple[Site, ...] = (hackernews.SITE,)
+SITES: tuple[Site, ...] = (
+    hackernews.SITE,
+    reddit.SITE,
+)
 
 
 def recognise(text: str) -> ItemTarget | None:
