@@ -39,6 +39,9 @@ COMMENT_FIELDS = {
     "footnotes",
     "links",
     "themes",
+    "stickied",
+    "distinguished",
+    "edited",
     "replies",
 }
 STORY_FIELDS = {"source", "id", "title", "url", "author", "points", "created", "text", "comments"}

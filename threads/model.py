@@ -30,6 +30,14 @@ class MoreStub:
     """The site cut the thread's depth here: the replies load as a sub-thread of the
     parent ("continue this thread"), not by id."""
 
+    @property
+    def label(self) -> str:
+        """What its row says: `… 37 more replies` or `continue this thread →`."""
+        if self.continue_thread:
+            return "continue this thread →"
+        count = max(self.count, len(self.ids))
+        return f"… {count:,} more repl{'y' if count == 1 else 'ies'}"
+
 
 def stub_id(parent_id: str) -> str:
     """The id of the one stub a parent (a comment id, or the thread id) may carry."""

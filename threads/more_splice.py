@@ -76,6 +76,9 @@ def splice_replies(
     added = ignored = orphans = 0
     for reply in replies:
         comment = reply.comment
+        if comment.more is None and comment.id in nodes:
+            ignored += 1
+            continue
         parent = reply.parent_id
         if parent is not None and parent not in nodes:
             orphans += comment.more is None
@@ -83,9 +86,6 @@ def splice_replies(
         siblings = thread.comments if parent is None else nodes[parent].children
         if comment.more is not None:
             _merge_stub(siblings, comment.more, stub_id(parent or thread.id), nodes)
-            continue
-        if comment.id in nodes:
-            ignored += 1
             continue
         comment.children = []
         nodes[comment.id] = comment

@@ -6,17 +6,22 @@ import argparse
 import asyncio
 import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from fetchers.errors import FetchError
+from fetchers.reddit.addresses import SORTS as REDDIT_SORTS
 from fetchers.saved import load_sample_thread
-from fetchers.targets import Target, parse_target
+from fetchers.targets import ItemTarget, Target, parse_target
 from threads.dump_json import hits_to_json, iter_thread_json
 from threads.dump_markdown import hits_to_markdown, thread_to_markdown
 from threads.dump_text import hits_to_text, thread_to_text
 from threads.model import Thread
 from threads.themes import Theme
 from tui.config import load_config
+
+if TYPE_CHECKING:
+    import httpx
 
 EXIT_OK, EXIT_FETCH_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -32,12 +37,14 @@ class Options:
     search: str | None = None
     hide: tuple[str, ...] = ()
     highlight: tuple[str, ...] = ()
+    load_all: bool = False
+    """`--all`: load every held-back reply (Reddit's stubs) before dumping."""
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="threadreader",
-        description="A full-screen terminal reader for discussion threads (Hacker News).",
+        description="A full-screen terminal reader for discussion threads (Hacker News, Reddit).",
         epilog="With no TARGET: the Hacker News front page.",
     )
     parser.add_argument("target", nargs="?", metavar="TARGET", help="URL|ID|hn:ID|FILE.json")
@@ -48,6 +55,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--dump",
         choices=("text", "markdown", "json"),
         help="print the thread instead of opening the reader",
+    )
+    parser.add_argument(
+        "--all",
+        dest="load_all",
+        action="store_true",
+        help="with --dump: load every held-back reply first (Reddit 'more' stubs; paced)",
+    )
+    parser.add_argument(
+        "--sort",
+        choices=REDDIT_SORTS,
+        help="comment order to ask Reddit for (default: Reddit's own, confidence)",
     )
     parser.add_argument(
         "--width", type=int, metavar="N", help="wrap width for --dump text (default: terminal)"
@@ -84,6 +102,8 @@ def parse_options(argv: list[str]) -> Options:
         parser.error("--search needs --dump (in the reader, press / to search)")
     if (args.hide or args.highlight) and not args.dump:
         parser.error("--hide and --highlight need --dump (in the reader, press t for themes)")
+    if args.load_all and not args.dump:
+        parser.error("--all needs --dump (in the reader, a key loads everything)")
     if args.width is not None and args.width < 20:
         parser.error("--width must be at least 20")
     target = None
@@ -92,6 +112,10 @@ def parse_options(argv: list[str]) -> Options:
             target = parse_target(args.target)
         except FetchError as error:
             parser.error(str(error))
+        if args.sort:
+            if not isinstance(target, ItemTarget) or target.site != "reddit":
+                parser.error("--sort works for Reddit threads only")
+            target = replace(target, sort=args.sort)
     return Options(
         target=target,
         sample=args.sample,
@@ -100,6 +124,7 @@ def parse_options(argv: list[str]) -> Options:
         search=args.search,
         hide=tuple(args.hide),
         highlight=tuple(args.highlight),
+        load_all=args.load_all,
     )
 
 
@@ -133,8 +158,32 @@ async def fetch_for_dump(options: Options) -> Thread:
     from fetchers.http import make_client  # httpx is imported only when a fetch is needed
     from fetchers.load import load_target
 
+    configure_sites()
     async with make_client() as client:
-        return await load_target(client, options.target)
+        thread = await load_target(client, options.target)
+        if options.load_all and isinstance(options.target, ItemTarget):
+            await load_all_stubs(client, thread, options.target)
+        return thread
+
+
+def configure_sites() -> None:
+    """Hand the config's site settings (`[reddit] client_id`) to the fetchers."""
+    from fetchers.reddit import configure
+
+    reddit = load_config().raw.get("reddit")
+    client_id = reddit.get("client_id") if isinstance(reddit, dict) else None
+    configure(client_id if isinstance(client_id, str) else None)
+
+
+async def load_all_stubs(client: httpx.AsyncClient, thread: Thread, target: ItemTarget) -> None:
+    """`--all`: fill in every stub, then say on stderr how it went."""
+    from fetchers.sites import site_named
+
+    site = site_named(target.site)
+    if site.stubs is None or not thread.tree.stub_count:
+        return
+    report = await site.stubs(client, thread, target).load_all()
+    print(f"threadreader: {report.describe()}", file=sys.stderr)
 
 
 def write_dump(thread: Thread, options: Options) -> None:
