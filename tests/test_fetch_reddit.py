@@ -6,6 +6,7 @@ import json
 from collections.abc import AsyncIterator
 from typing import Any
 
+import httpx  # noqa: I001  (after the project's modules, as in the other fetcher tests)
 import pytest
 from pytest_httpserver import HTTPServer
 from reddit_fixtures import THREAD, FakeClock, FakeReddit, t1
@@ -22,8 +23,6 @@ from fetchers.reddit.pacing import RatePacer
 from fetchers.site import ItemTarget
 from threads.model import Thread
 from threads.more_splice import apply_expansion
-
-import httpx  # noqa: I001  (after the project's modules, as in the other fetcher tests)
 
 
 @pytest.fixture
@@ -64,7 +63,10 @@ async def test_first_page_has_the_post_comments_and_stubs_where_they_stand(
     assert thread.unloaded_count == 61
     first = thread.comments[0]
     assert (first.id, first.author, first.score) == ("cu5pebp", "johnnwho", 1136)
-    assert first.plain_text == "Man I am glad there isn't someone on a drum set every time I fall over."
+    assert (
+        first.plain_text
+        == "Man I am glad there isn't someone on a drum set every time I fall over."
+    )
     # The top-level stub is last, at depth 0, with all nine held-back ids.
     last = thread.comments[-1]
     assert last.more is not None and len(last.more.ids) == 9
@@ -270,9 +272,7 @@ def oauth(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
         seen["authorised"] += 1
         return Response(json.dumps(FakeReddit().page), content_type="application/json")
 
-    httpserver.expect_request("/www/api/v1/access_token", method="POST").respond_with_handler(
-        token
-    )
+    httpserver.expect_request("/www/api/v1/access_token", method="POST").respond_with_handler(token)
     httpserver.expect_request(f"/oauth/comments/{THREAD}").respond_with_handler(page)
     yield seen
     _TOKENS.clear()
@@ -339,3 +339,27 @@ async def test_escape_sequences_in_bodies_come_out_inert(
     assert "red text" in texts[1] and "clip" in texts[1]
     assert texts[2] == "md blink link"
     assert texts[3] == "[bold red]not markup[/]"  # shown as written, never parsed
+
+
+async def test_a_big_stub_loads_100_ids_per_request_in_order(
+    reddit: FakeReddit, client: httpx.AsyncClient
+) -> None:
+    top = reddit.page[1]["data"]["children"][-1]["data"]
+    top["children"] = [f"zz{n:03d}" for n in range(250)]
+    top["count"] = 250
+    for n in range(250):
+        reddit._stubs[f"zz{n:03d}"] = top
+    api = paced_api(client, reddit)
+    thread = await fetch_thread(api, THREAD)
+    loader = StubLoader(api, thread)
+    thread_stub = thread.comments[-1].id
+    apply_expansion(thread, await loader.load_stub(thread_stub))
+    assert thread.comments[-1].more is not None  # 150 still to load, the stub stays last
+    assert thread.comments[-1].more.label == "… 150 more replies"
+    report = await loader.load_all()
+    assert len(reddit.asked[0]) == 100  # the stub's first 100
+    assert all(len(ids) <= 100 for ids in reddit.asked)  # later ones batch across stubs
+    asked = [i for ids in reddit.asked for i in ids if i.startswith("zz")]
+    assert asked == [f"zz{n:03d}" for n in range(250)]  # each once, in Reddit's order
+    assert [c.id for c in thread.comments[-250:]] == [f"zz{n:03d}" for n in range(250)]
+    assert report.remaining_stubs == 0

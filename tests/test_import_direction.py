@@ -46,12 +46,13 @@ def import_all(package: str) -> tuple[list[str], set[str]]:
         (
             "threads",
             {"textual", "httpx", "fetchers", "tui"},
-            {"threads.model", "threads.html_text", "threads.dump_json", "threads.wrap"},
+            {"threads.model", "threads.html_text", "threads.dump_json", "threads.more_splice"},
         ),
         (
             "fetchers",
             {"textual", "tui"},
-            {"fetchers.hackernews", "fetchers.http", "fetchers.saved", "fetchers.load"},
+            {"fetchers.hackernews", "fetchers.http", "fetchers.saved", "fetchers.load"}
+            | {"fetchers.reddit.loader", "fetchers.reddit.parse", "fetchers.stub_loading"},
         ),
     ],
 )
