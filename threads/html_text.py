@@ -22,6 +22,7 @@ from threads.sanitize import clean_text
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCK_TAGS = {"p", "div", "ul", "ol", "li", "tr", "table", "hr"} | _HEADINGS
 _SPOILER_CLASSES = {"md-spoiler-text", "spoiler"}
+_BULLETS = ("• ", "◦ ", "▪ ")
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
@@ -125,11 +126,12 @@ class _BodyParser(HTMLParser):
         elif tag == "ol":
             self._lists.append(1)
         elif tag == "li":
-            marker = "• "
+            # A block's leading whitespace is trimmed, so nesting shows in the bullet.
+            marker = _BULLETS[min(max(len(self._lists), 1), len(_BULLETS)) - 1]
             if self._lists and self._lists[-1]:
                 marker = f"{self._lists[-1]}. "
                 self._lists[-1] += 1
-            self._spans.append(Span("  " * max(0, len(self._lists) - 1) + marker))
+            self._spans.append(Span(marker))
         elif tag == "tr":
             self._cells = 0
         elif tag in _HEADINGS:
