@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import httpx
 
     from fetchers.load_steps import LoadStep
+    from fetchers.stub_loading import StubLoading
     from threads.model import Thread
 
 
@@ -31,6 +32,9 @@ class ItemTarget:
     item_id: str
     focus: str | None = None
     """A comment to open on, when the address named one (a permalink)."""
+    sort: str | None = None
+    """The comment order to ask the site for (Reddit: `confidence`, `top`, `new`, ...);
+    `None` for the site's default."""
 
 
 class FetchThread(Protocol):
@@ -69,3 +73,5 @@ class Site:
     fetch: FetchThread
     open: OpenThread | None = None
     """The load in steps, for sites that can show a thread before they have all of it."""
+    stubs: Callable[[httpx.AsyncClient, Thread, ItemTarget], StubLoading] | None = None
+    """For sites whose threads hold stubs (`Comment.more`): a loader for one thread."""

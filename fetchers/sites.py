@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fetchers import discourse, hackernews, lemmy, lobsters, mastodon
+from fetchers import discourse, hackernews, lemmy, lobsters, mastodon, reddit
 from fetchers.errors import BadTarget
 from fetchers.site import ItemTarget, Site
 
@@ -11,6 +11,7 @@ from fetchers.site import ItemTarget, Site
 SITES: tuple[Site, ...] = (
     hackernews.SITE,
     lobsters.SITE,
+    reddit.SITE,
     discourse.SITE,
     lemmy.SITE,
     mastodon.SITE,

@@ -28,6 +28,7 @@ from fetchers.saved import load_thread_file
 from threads.links import comment_links
 from threads.wrap import text_width
 from tui.__main__ import main
+from tui.cli import parse_options
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "threads" / "data" / "sample-thread.json"
@@ -46,6 +47,9 @@ COMMENT_FIELDS = {
     "footnotes",
     "links",
     "themes",
+    "stickied",
+    "distinguished",
+    "edited",
     "replies",
 }
 STORY_FIELDS = {"source", "id", "title", "url", "author", "points", "created", "text", "comments"}
@@ -77,7 +81,7 @@ def dump_comments(document: dict[str, Any]) -> list[tuple[dict[str, Any], int]]:
     while stack:
         comment, depth = stack.pop()
         found.append((comment, depth))
-        stack.extend((reply, depth + 1) for reply in reversed(comment["replies"]))
+        stack.extend((reply, depth + 1) for reply in reversed(comment.get("replies", [])))
     return found
 
 
@@ -561,3 +565,60 @@ def test_fast_needs_dump(capsys: pytest.CaptureFixture[str]) -> None:
         main(["26312516", "--fast"])
     assert exit_info.value.code == 2
     assert "--fast needs --dump" in capsys.readouterr().err
+
+
+# -- Reddit --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def reddit_server(httpserver: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
+    from reddit_fixtures import FakeReddit
+
+    import fetchers.reddit.api as reddit_api
+
+    monkeypatch.setenv("THREADREADER_REDDIT_URL", httpserver.url_for(""))
+    monkeypatch.setenv("THREADREADER_CONFIG", str(tmp_path / "none.toml"))
+    monkeypatch.setattr(reddit_api, "_client_id", None)
+    fake = FakeReddit()
+    fake.install(httpserver)
+    return fake
+
+
+def test_reddit_dump_json_shows_stubs_where_they_stand(
+    reddit_server: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run_main(capsys, "reddit:3hahrw", "--dump", "json")
+    assert status == 0, err
+    document = json.loads(out)
+    assert (document["source"], document["tags"]) == ("reddit", ["r/funny"])
+    assert (document["comment_count"], document["unloaded"]) == (476, 61)
+    entries = dump_comments(document)
+    stubs = [(entry, depth) for entry, depth in entries if "more" in entry]
+    assert len(stubs) == 18
+    assert document["comments"][-1] == {
+        "id": "more:3hahrw",
+        "more": 9,
+        "continue": False,
+        "children": ["cu5tt8h", "cu5v9yd", "cu5twf5", "cu5tkk4", "cu5tead", "cu5rxpy",
+                     "cu5oufs", "cu5tpek", "cu5pbdh"],
+    }  # fmt: skip
+    deep = next(e for e, _ in stubs if e["id"] == "more:cu61zil")
+    assert deep["continue"] is True
+    assert all(set(entry) == COMMENT_FIELDS for entry, _ in entries if "more" not in entry)
+
+
+def test_reddit_dump_all_loads_everything_first(
+    reddit_server: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = run_main(capsys, "reddit:3hahrw", "--dump", "json", "--all", "--sort", "new")
+    assert status == 0, err
+    document = json.loads(out)
+    assert not [entry for entry, _ in dump_comments(document) if "more" in entry]
+    assert document["comment_count"] == 476 + 34 + 12
+    assert "Loaded 46 more comments in 7 requests" in err
+
+
+def test_sort_is_for_reddit_only(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        parse_options(["26312516", "--sort", "top"])
+    assert "Reddit threads only" in capsys.readouterr().err

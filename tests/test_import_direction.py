@@ -53,6 +53,7 @@ def import_all(package: str) -> tuple[list[str], set[str]]:
                 "threads.dump_json",
                 "threads.wrap",
                 "threads.article_xml",
+                "threads.more_splice",
             },
         ),
         (
@@ -68,6 +69,9 @@ def import_all(package: str) -> tuple[list[str], set[str]]:
                 "fetchers.saved",
                 "fetchers.load",
                 "fetchers.article",
+                "fetchers.reddit.loader",
+                "fetchers.reddit.parse",
+                "fetchers.stub_loading",
             },
         ),
         (

@@ -53,7 +53,7 @@ def test_an_existing_file_is_a_file_target_whatever_its_name(tmp_path: Path) -> 
         "1234567890123",  # longer than any HN id
         "hn:",
         "hn:abc",
-        "reddit:123",
+        "reddit:",
         "https://news.ycombinator.com/",
         "https://news.ycombinator.com/news",
         "https://news.ycombinator.com/item?id=abc",

@@ -29,6 +29,8 @@ class Span:
     """Inline code (`<code>` outside `<pre>`)."""
     href: str | None = None
     """The full link target when this span is a link."""
+    spoiler: bool = False
+    """Hidden until the reader reveals it (Reddit's `>!spoiler!<`)."""
 
 
 @dataclass(frozen=True, slots=True)

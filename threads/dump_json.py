@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from threads.footnotes import footnote_map
-from threads.model import Comment, Thread
+from threads.model import Comment, MoreStub, Thread
 from threads.plain_body import plain_body
 from threads.sanitize import clean_optional, clean_text
 from threads.timefmt import iso_utc
@@ -21,6 +21,16 @@ from threads.timefmt import iso_utc
 if TYPE_CHECKING:
     from threads.search_index import SearchHit  # rapidfuzz stays off the start-up path
     from threads.themes import ThemeView
+
+
+def stub_fields(comment: Comment, more: MoreStub) -> dict[str, Any]:
+    """A stub's entry: `{"id", "more": N, "continue": bool, "children": [ids]}`."""
+    return {
+        "id": comment.id,
+        "more": more.count,
+        "continue": more.continue_thread,
+        "children": list(more.ids),
+    }
 
 
 def comment_fields(
@@ -43,6 +53,9 @@ def comment_fields(
         "footnotes": footnote_map(comment),
         "links": comment.links,
         "themes": themes or [],
+        "stickied": comment.stickied,
+        "distinguished": comment.distinguished,
+        "edited": iso_utc(comment.edited),
     }
     if new:
         fields["new"] = True
@@ -63,6 +76,7 @@ def thread_fields(thread: Thread) -> dict[str, Any]:
         "tags": list(thread.tags),
         "incomplete": thread.incomplete,
         "comment_count": thread.comment_count,
+        "unloaded": thread.unloaded_count,
     }
 
 
@@ -95,6 +109,10 @@ def iter_thread_json(
             first = False
             continue
         separator = "" if first else ", "
+        if entry.more is not None:
+            yield separator + json.dumps(stub_fields(entry, entry.more), ensure_ascii=False)
+            first = False
+            continue
         new = entry.id in new_ids
         if view is None:
             yield separator + _open_object(comment_fields(entry, new=new), "replies")
@@ -124,6 +142,7 @@ def hits_to_json(
             ensure_ascii=False,
         )
         for hit in hits
+        if hit.comment.more is None
     ]
     return _open_object(fields, "hits") + ", ".join(encoded) + "]}"
 
@@ -146,7 +165,20 @@ def _text(value: Any) -> str:
     return clean_text(value) if isinstance(value, str) else ""
 
 
+def _stub_from_dump(data: dict[str, Any]) -> Comment:
+    count, children = data.get("more"), data.get("children")
+    ids = [_text(i) for i in children if isinstance(i, str)] if isinstance(children, list) else []
+    more = MoreStub(
+        count=count if isinstance(count, int) and not isinstance(count, bool) else 0,
+        ids=tuple(ids),
+        continue_thread=data.get("continue") is True,
+    )
+    return Comment(id=_text(str(data.get("id", ""))), author=None, created=None, more=more)
+
+
 def _comment_from_dump(data: dict[str, Any]) -> Comment:
+    if "more" in data:
+        return _stub_from_dump(data)
     score = data.get("score")
     return Comment(
         id=_text(str(data.get("id", ""))),
@@ -158,6 +190,11 @@ def _comment_from_dump(data: dict[str, Any]) -> Comment:
         score=score if isinstance(score, int) and not isinstance(score, bool) else None,
         warning=clean_optional(data["warning"]) if isinstance(data.get("warning"), str) else None,
         context=data.get("context") is True,
+        stickied=data.get("stickied") is True,
+        distinguished=_text(data["distinguished"]) or None
+        if isinstance(data.get("distinguished"), str)
+        else None,
+        edited=_parse_time(data.get("edited")),
     )
 
 

@@ -80,6 +80,11 @@ def thread_to_markdown(thread: Thread, view: ThemeView | None = None) -> str:
     order = 0
     while order < len(tree.order):
         comment, depth = tree.order[order], tree.depths[order]
+        if comment.more is not None:
+            prefix = "> " * min(depth, MAX_NESTING)
+            out += [prefix.rstrip(), f"{prefix}*{md_escape(comment.more.label)}*"]
+            order += 1
+            continue
         hidden = view.hiding(order) if view is not None else None
         if hidden is not None:
             prefix = "> " * min(depth, MAX_NESTING)

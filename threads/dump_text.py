@@ -128,6 +128,10 @@ def thread_to_text(thread: Thread, width: int = 80, view: ThemeView | None = Non
         comment, depth = tree.order[order], tree.depths[order]
         # Indentation stops growing once the text column would drop below 40 cells.
         indent = " " * max(0, min(depth * INDENT, width - MIN_TEXT_WIDTH))
+        if comment.more is not None:
+            out += ["", f"{indent}{comment.more.label}"]
+            order += 1
+            continue
         hidden = view.hiding(order) if view is not None else None
         if hidden is not None:
             replies = tree.subtree_end[order] - order - 1

@@ -4,28 +4,43 @@ HN separates paragraphs with a bare `<p>`, escapes `/` as `&#x2F;` even inside `
 shortens long link text with `...`, marks quotes only by a leading `>` and keeps code
 in `<pre><code>`. Discourse wraps quotes of other posts in `<aside class="quote"
 data-post="N">` with the quoted author in a title line; those quote blocks remember the
-post they cite. Images become a link to the picture (emoji become their text). Unknown
-tags degrade to their text.
+post they cite. Images become a link to the picture (emoji become their text).
+Reddit's rendered Markdown adds numbered lists, headings (shown bold),
+tables (cells split by ` | `), site-relative links (`/r/sub`, resolved against
+`link_base`) and spoilers (`<span class="md-spoiler-text">`). Unknown tags degrade to
+their text.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
+from urllib.parse import urljoin
 
 from threads.blocks import Block, BlockKind, Body, Span
 from threads.linkify import linkify_spans
 from threads.sanitize import clean_text
 
-_BLOCK_TAGS = {"p", "div", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BLOCK_TAGS = {"p", "div", "ul", "ol", "li", "tr", "table", "hr"} | _HEADINGS
+_SPOILER_CLASSES = {"md-spoiler-text", "spoiler"}
+_BULLETS = ("• ", "◦ ", "▪ ")
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
 
 
 class _BodyParser(HTMLParser):
     """Collects spans into blocks; style state is a stack of open inline tags."""
 
-    def __init__(self) -> None:
+    def __init__(self, link_base: str | None = None) -> None:
         super().__init__(convert_charrefs=True)
+        self._link_base = link_base
+        self._lists: list[int] = []
+        """Open lists, innermost last: 0 for `<ul>`, else the next item's number."""
+        self._spans_open: list[bool] = []
+        """Open `<span>`s, innermost last: whether each is a spoiler."""
+        self._spoiler = 0
+        self._cells = 0
         self.blocks: list[Block] = []
         self._spans: list[Span] = []
         self._kind: BlockKind = "paragraph"
@@ -75,15 +90,23 @@ class _BodyParser(HTMLParser):
             self._cite.append(_quote_aside_cite(attrs))
         elif tag in _BLOCK_TAGS and not self._pre:
             self._flush()
-            if tag == "li":
-                self._spans.append(Span("• "))
-            elif tag == "div" and self._title_divs:
+            self._open_block(tag)
+            if tag == "div" and self._title_divs:
                 self._title_divs += 1
             elif tag == "div" and self._cite and _has_class(attrs, "title"):
                 self._title_divs = 1  # the quoted author's line, in italics
                 self._italic += 1
         elif tag == "img":
             self._add_image(dict(attrs))
+        elif tag in ("td", "th"):
+            if self._cells:
+                self._spans.append(Span(" | "))
+            self._cells += 1
+            self._bold += tag == "th"
+        elif tag == "span":
+            spoiler = bool(_SPOILER_CLASSES & set((dict(attrs).get("class") or "").split()))
+            self._spans_open.append(spoiler)
+            self._spoiler += spoiler
         elif tag == "br":
             self._add_text("\n", literal=True)
         elif tag in ("i", "em"):
@@ -94,7 +117,7 @@ class _BodyParser(HTMLParser):
             self._code += 1
         elif tag == "a":
             href = dict(attrs).get("href")
-            self._href = clean_text(href.strip()) if href else None
+            self._href = self._resolve(clean_text(href.strip())) if href else None
             self._link_spans = []
 
     def handle_endtag(self, tag: str) -> None:
@@ -110,10 +133,15 @@ class _BodyParser(HTMLParser):
             self._cite.pop()
         elif tag in _BLOCK_TAGS and not self._pre:
             self._flush()
+            self._close_block(tag)
             if tag == "div" and self._title_divs:
                 self._title_divs -= 1
                 if not self._title_divs:
                     self._italic = max(0, self._italic - 1)
+        elif tag == "th":
+            self._bold = max(0, self._bold - 1)
+        elif tag == "span" and self._spans_open:
+            self._spoiler -= self._spans_open.pop()
         elif tag in ("i", "em"):
             self._italic = max(0, self._italic - 1)
         elif tag in ("b", "strong"):
@@ -122,6 +150,29 @@ class _BodyParser(HTMLParser):
             self._code = max(0, self._code - 1)
         elif tag == "a" and self._href is not None:
             self._close_link()
+
+    def _open_block(self, tag: str) -> None:
+        if tag == "ul":
+            self._lists.append(0)
+        elif tag == "ol":
+            self._lists.append(1)
+        elif tag == "li":
+            # A block's leading whitespace is trimmed, so nesting shows in the bullet.
+            marker = _BULLETS[min(max(len(self._lists), 1), len(_BULLETS)) - 1]
+            if self._lists and self._lists[-1]:
+                marker = f"{self._lists[-1]}. "
+                self._lists[-1] += 1
+            self._spans.append(Span(marker))
+        elif tag == "tr":
+            self._cells = 0
+        elif tag in _HEADINGS:
+            self._bold += 1
+
+    def _close_block(self, tag: str) -> None:
+        if tag in ("ul", "ol") and self._lists:
+            self._lists.pop()
+        elif tag in _HEADINGS:
+            self._bold = max(0, self._bold - 1)
 
     def handle_data(self, data: str) -> None:
         self._add_text(data, literal=bool(self._pre))
@@ -139,6 +190,7 @@ class _BodyParser(HTMLParser):
             bold=self._bold > 0,
             code=self._code > 0 or self._kind == "code",
             href=self._href,
+            spoiler=self._spoiler > 0,
         )
         if self._href is not None:
             self._link_spans.append(span)
@@ -158,6 +210,12 @@ class _BodyParser(HTMLParser):
             src = clean_text((attrs.get("src") or "").strip())
             self._spans.append(Span(f"[{alt or 'image'}]", href=src))
 
+    def _resolve(self, href: str) -> str:
+        """Site-relative links (`/r/sub`, `/u/name`) made absolute when a base is known."""
+        if self._link_base and href.startswith("/") and not href.startswith("//"):
+            return urljoin(self._link_base, href)
+        return href
+
     def _close_link(self) -> None:
         """Replace HN's shortened link text (`https://example.com/lo...`) with the full URL."""
         href = self._href or ""
@@ -165,7 +223,7 @@ class _BodyParser(HTMLParser):
         if shown.endswith("...") and href.startswith(shown[:-3]) and len(self._link_spans) == 1:
             old = self._link_spans[0]
             index = len(self._spans) - 1 - self._spans[::-1].index(old)
-            self._spans[index] = Span(href, old.italic, old.bold, old.code, href)
+            self._spans[index] = replace(old, text=href, href=href)
         elif not shown and href:
             self._spans.append(Span(href, href=href))
         self._href = None
@@ -194,7 +252,7 @@ def _normalise(spans: list[Span], *, keep_whitespace: bool) -> list[Span]:
     for span in spans:
         if merged and _same_style(merged[-1], span):
             last = merged[-1]
-            merged[-1] = Span(last.text + span.text, last.italic, last.bold, last.code, last.href)
+            merged[-1] = replace(last, text=last.text + span.text)
         else:
             merged.append(span)
     if keep_whitespace:
@@ -215,11 +273,17 @@ def _trim_code(spans: list[Span]) -> list[Span]:
 
 
 def _same_style(a: Span, b: Span) -> bool:
-    return (a.italic, a.bold, a.code, a.href) == (b.italic, b.bold, b.code, b.href)
+    return (a.italic, a.bold, a.code, a.href, a.spoiler) == (
+        b.italic,
+        b.bold,
+        b.code,
+        b.href,
+        b.spoiler,
+    )
 
 
 def _replace_text(span: Span, text: str) -> Span:
-    return Span(text, span.italic, span.bold, span.code, span.href)
+    return replace(span, text=text)
 
 
 def _strip_quote_marker(spans: list[Span]) -> list[Span]:
@@ -230,11 +294,14 @@ def _strip_quote_marker(spans: list[Span]) -> list[Span]:
     return [span for span in [_replace_text(first, rest), *spans[1:]] if span.text]
 
 
-def html_to_body(html: str | None) -> Body:
-    """Parse a body of site HTML into blocks. `None` or empty gives an empty body."""
+def html_to_body(html: str | None, link_base: str | None = None) -> Body:
+    """Parse a body of site HTML into blocks. `None` or empty gives an empty body.
+
+    `link_base` (e.g. `https://www.reddit.com`) resolves links that start with `/`.
+    """
     if not html:
         return ()
-    parser = _BodyParser()
+    parser = _BodyParser(link_base)
     parser.feed(html)
     parser.close()
     return tuple(parser.blocks)

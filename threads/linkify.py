@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from threads.blocks import Span
 
@@ -34,9 +35,9 @@ def linkify_spans(spans: list[Span]) -> list[Span]:
                 continue
             start, end = match.start(), match.start() + len(url)
             if start > position:
-                out.append(Span(span.text[position:start], span.italic, span.bold))
-            out.append(Span(url, span.italic, span.bold, href=url))
+                out.append(replace(span, text=span.text[position:start]))
+            out.append(replace(span, text=url, href=url))
             position = end
         if position < len(span.text):
-            out.append(Span(span.text[position:], span.italic, span.bold))
+            out.append(replace(span, text=span.text[position:]))
     return out

@@ -16,6 +16,36 @@ from threads.blocks import Body, body_links, body_prose_text, body_to_plain_text
 
 
 @dataclass(frozen=True, slots=True)
+class MoreStub:
+    """Replies the site did not send yet, standing where they belong in the tree.
+
+    A stub is carried by a `Comment` whose `more` is set, so it has a row, a depth and a
+    parent like any comment, and folding, moves and dumps need no second node type.
+    """
+
+    count: int
+    """How many comments the site says are behind it (0 when it does not say)."""
+    ids: tuple[str, ...] = ()
+    """Ids of the unloaded direct replies, in the site's order (what a loader asks for)."""
+    continue_thread: bool = False
+    """The site cut the thread's depth here: the replies load as a sub-thread of the
+    parent ("continue this thread"), not by id."""
+
+    @property
+    def label(self) -> str:
+        """What its row says: `… 37 more replies` or `continue this thread →`."""
+        if self.continue_thread:
+            return "continue this thread →"
+        count = max(self.count, len(self.ids))
+        return f"… {count:,} more repl{'y' if count == 1 else 'ies'}"
+
+
+def stub_id(parent_id: str) -> str:
+    """The id of the one stub a parent (a comment id, or the thread id) may carry."""
+    return f"more:{parent_id}"
+
+
+@dataclass(eq=False)
 class PendingBody:
     """A body not parsed yet: its source and the function that parses it.
 
@@ -95,6 +125,15 @@ class Comment:
         value = self.__dict__.get("_body")
         return value if isinstance(value, PendingBody) else None
 
+    more: MoreStub | None = None
+    """Set when this node is not a comment but the place of unloaded replies."""
+    stickied: bool = False
+    """Pinned by the moderators (Reddit)."""
+    distinguished: str | None = None
+    """Marked as speaking for the site: `moderator`, `admin` (Reddit)."""
+    edited: datetime | None = None
+    """When the author last edited it, where the site says (UTC)."""
+
     @cached_property
     def plain_text(self) -> str:
         """The body as plain text (paragraphs split by a blank line, quotes as `> `)."""
@@ -170,8 +209,12 @@ class Thread:
 
     @cached_property
     def tree(self) -> TreeIndex:
-        """Display order and tree facts, computed once (the thread must not change after)."""
+        """Display order and tree facts, computed once; `reindex` after changing the tree."""
         return TreeIndex.build(self)
+
+    def reindex(self) -> None:
+        """Forget the cached tree facts (after loaded replies were spliced in)."""
+        self.__dict__.pop("tree", None)
 
     def get(self, comment_id: str) -> Comment | None:
         """The comment with this id, or `None`."""
@@ -204,8 +247,17 @@ class Thread:
 
     @property
     def comment_count(self) -> int:
-        """Number of comments in the tree, placeholders included."""
-        return len(self.tree.order)
+        """Number of comments in the tree, deleted placeholders included, stubs not."""
+        return len(self.tree.order) - self.tree.stub_count
+
+    @property
+    def unloaded_count(self) -> int:
+        """Comments the stubs say are still to load (continue-thread stubs count 0)."""
+        return self.tree.unloaded
+
+    def stubs(self) -> list[Comment]:
+        """The stub nodes, in display order."""
+        return [self.tree.order[index] for index in self.tree.stub_positions]
 
     @property
     def live_count(self) -> int:
@@ -243,6 +295,19 @@ class TreeIndex:
     """Index just after each comment's last descendant."""
     position: dict[str, int]
     """Comment id -> index in `order`."""
+    stub_positions: list[int] = field(default_factory=list)
+    """Indexes of the stub nodes (`Comment.more` set)."""
+
+    @property
+    def stub_count(self) -> int:
+        """How many stub nodes the tree holds."""
+        return len(self.stub_positions)
+
+    @property
+    def unloaded(self) -> int:
+        """The stubs' counts added up."""
+        stubs = (self.order[index].more for index in self.stub_positions)
+        return sum(stub.count for stub in stubs if stub is not None)
 
     @classmethod
     def build(cls, thread: Thread) -> TreeIndex:
@@ -263,4 +328,5 @@ class TreeIndex:
             if parent >= 0 and subtree_end[index] > subtree_end[parent]:
                 subtree_end[parent] = subtree_end[index]
         position = {comment.id: index for index, comment in enumerate(order)}
-        return cls(order, depths, parents, subtree_end, position)
+        stubs = [index for index, comment in enumerate(order) if comment.more is not None]
+        return cls(order, depths, parents, subtree_end, position, stubs)

@@ -6,12 +6,13 @@ import argparse
 import asyncio
 import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from fetchers.errors import FetchError
+from fetchers.reddit.addresses import SORTS as REDDIT_SORTS
 from fetchers.saved import load_sample_thread
-from fetchers.targets import ArticleTarget, FileTarget, Target, parse_target
+from fetchers.targets import ArticleTarget, FileTarget, ItemTarget, Target, parse_target
 from store.memory import Memory
 from threads.dump_json import hits_to_json, iter_thread_json
 from threads.dump_markdown import hits_to_markdown, thread_to_markdown
@@ -24,6 +25,9 @@ from tui.memory import open_memory, target_key, thread_key
 
 if TYPE_CHECKING:
     from threads.article import Article
+
+if TYPE_CHECKING:
+    import httpx
 
 EXIT_OK, EXIT_FETCH_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -46,6 +50,9 @@ class Options:
     no_history: bool = False
     """Neither read nor write the local store."""
 
+    load_all: bool = False
+    """`--all`: load every held-back reply (Reddit's stubs) before dumping."""
+
 
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
@@ -60,8 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="threadreader",
         description=(
-            "A full-screen terminal reader for discussion threads: Hacker News, Lobsters, "
-            "Discourse forums, Lemmy and Mastodon."
+            "A full-screen terminal reader for discussion threads: Hacker News, Reddit, "
+            "Lobsters, Discourse forums, Lemmy and Mastodon."
         ),
         epilog="With no TARGET: the Hacker News front page.",
     )
@@ -90,6 +97,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --dump: skip settling HN's order (top level in HN's order, replies oldest "
         "first, dead comments without text, the newest comments missing)",
+    )
+    parser.add_argument(
+        "--all",
+        dest="load_all",
+        action="store_true",
+        help="with --dump: load every held-back reply first (Reddit 'more' stubs; paced)",
+    )
+    parser.add_argument(
+        "--sort",
+        choices=REDDIT_SORTS,
+        help="comment order to ask Reddit for (default: Reddit's own, confidence)",
     )
     parser.add_argument(
         "--width", type=int, metavar="N", help="wrap width for --dump text (default: terminal)"
@@ -143,6 +161,8 @@ def parse_options(argv: list[str]) -> Options:
         parser.error("--offline works with --dump for now")
     if args.fast and not args.dump:
         parser.error("--fast needs --dump (the reader shows the thread at once and settles it)")
+    if args.load_all and not args.dump:
+        parser.error("--all needs --dump (in the reader, a key loads everything)")
     if args.width is not None and args.width < 20:
         parser.error("--width must be at least 20")
     target = None
@@ -151,6 +171,10 @@ def parse_options(argv: list[str]) -> Options:
             target = parse_target(args.target)
         except FetchError as error:
             parser.error(str(error))
+        if args.sort:
+            if not isinstance(target, ItemTarget) or target.site != "reddit":
+                parser.error("--sort works for Reddit threads only")
+            target = replace(target, sort=args.sort)
     if isinstance(target, ArticleTarget) and (
         args.search is not None or args.hide or args.highlight
     ):
@@ -166,6 +190,7 @@ def parse_options(argv: list[str]) -> Options:
         fast=args.fast,
         offline=args.offline,
         no_history=args.no_history,
+        load_all=args.load_all,
     )
 
 
@@ -223,8 +248,32 @@ async def fetch_for_dump(options: Options) -> Thread:
     from fetchers.http import make_client  # httpx is imported only when a fetch is needed
     from fetchers.load import load_target
 
+    configure_sites()
     async with make_client() as client:
-        return await load_target(client, options.target, settle=not options.fast)
+        thread = await load_target(client, options.target, settle=not options.fast)
+        if options.load_all and isinstance(options.target, ItemTarget):
+            await load_all_stubs(client, thread, options.target)
+        return thread
+
+
+def configure_sites() -> None:
+    """Hand the config's site settings (`[reddit] client_id`) to the fetchers."""
+    from fetchers.reddit import configure
+
+    reddit = load_config().raw.get("reddit")
+    client_id = reddit.get("client_id") if isinstance(reddit, dict) else None
+    configure(client_id if isinstance(client_id, str) else None)
+
+
+async def load_all_stubs(client: httpx.AsyncClient, thread: Thread, target: ItemTarget) -> None:
+    """`--all`: fill in every stub, then say on stderr how it went."""
+    from fetchers.sites import site_named
+
+    site = site_named(target.site)
+    if site.stubs is None or not thread.tree.stub_count:
+        return
+    report = await site.stubs(client, thread, target).load_all()
+    print(f"threadreader: {report.describe()}", file=sys.stderr)
 
 
 def thread_for_dump(options: Options, memory: Memory) -> Thread:
