@@ -9,8 +9,8 @@ Blocks measured:
 The baseline, measured in the same run on the same blocks, is plain layout: the same
 blocks with the hint `text`, which skips guessing and lexing (what the view did before
 highlighting). "Highlighted, first" clears the per-block cache before every run (a block
-seen for the first time); "cached" lays the block out again (as after a resize: the tokens are kept). The
-one-time cost of importing the lexers is measured in a fresh process.
+seen for the first time); "cached" lays the block out again with its tokens kept (as after
+a resize). The one-time cost of importing the lexers is measured in a fresh process.
 
 Run: python -m bench.bench_code [--repeat 15]
 """

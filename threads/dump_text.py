@@ -32,6 +32,27 @@ def author_label(comment: Comment, op: str | None) -> str:
     return f"{name} (OP)" if op and name == op else name
 
 
+def points_text(points: int) -> str:
+    """`1 point`, `12 points`."""
+    return f"{points} point{'s' * (points != 1)}"
+
+
+def site_line(thread: Thread) -> str | None:
+    """Where the thread is from and its tags (`Lobsters · tags: meta, rust`); `None` for
+    a thread that has neither (Hacker News)."""
+    parts = [thread.label] if thread.label else []
+    if thread.tags:
+        parts.append("tags: " + ", ".join(thread.tags))
+    return " · ".join(parts) or None
+
+
+def comment_marks(comment: Comment) -> str:
+    """What a comment's header adds after the author: its score, where the site has
+    one; `context` for a post shown only as context (Mastodon ancestors)."""
+    score = "" if comment.score is None else f" · {points_text(comment.score)}"
+    return score + (" · context" if comment.context else "")
+
+
 def _wrap_line(line: str, width: int) -> list[str]:
     """Wrap one line of plain text; its indentation (code in a comment) starts every part."""
     line = line.replace("\t", "    ")
@@ -44,14 +65,16 @@ def _story_lines(thread: Thread, width: int) -> list[str]:
     lines = wrap_text(thread.title, width)
     if thread.url:
         lines.extend(wrap_text(thread.url, width))
-    if thread.points is None:
-        points = "points unknown"
-    else:
-        points = f"{thread.points} point{'s' * (thread.points != 1)}"
+    points = "points unknown" if thread.points is None else points_text(thread.points)
     meta = (
         f"{points} by {thread.author or '?'}, {when_text(thread)}, {thread.comment_count} comments"
     )
     lines.extend(wrap_text(meta, width))
+    site = site_line(thread)
+    if site:
+        lines.extend(wrap_text(site, width))
+    if thread.incomplete:
+        lines.extend(wrap_text(f"Note: {thread.incomplete}", width))
     if thread.plain_text:
         lines.append("")
         for paragraph in thread.plain_text.split("\n"):
@@ -64,12 +87,19 @@ def _story_lines(thread: Thread, width: int) -> list[str]:
 def _comment_block(
     comment: Comment, thread: Thread, indent: str, width: int, extra: str = ""
 ) -> list[str]:
-    """A blank line, the header (`author · time [dead]`), the wrapped body."""
+    """A blank line, the header (`author · 12 points · time [dead]`), the content warning
+    if there is one, the wrapped body."""
     flags = " [dead]" if comment.dead else ""
     out = [""]
-    header = f"{author_label(comment, thread.author)} · {when_text(comment)}{flags}{extra}"
+    header = (
+        f"{author_label(comment, thread.author)}{comment_marks(comment)}"
+        f" · {when_text(comment)}{flags}{extra}"
+    )
     out.extend(f"{indent}{line}" for line in wrap_text(header, width - len(indent)))
     lead = indent + " " * INDENT
+    if comment.warning:
+        warning = f"content warning: {comment.warning}"
+        out.extend(f"{lead}{line}" for line in wrap_text(warning, width - len(lead)))
     out.extend(
         f"{lead}{line}".rstrip() for line in body_text_lines(comment.body, width - len(lead))
     )
