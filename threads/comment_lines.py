@@ -8,7 +8,6 @@ header line, indentation and guides are the UI's business.
 from __future__ import annotations
 
 from threads.blocks import Block, Body
-from threads.code_highlight import highlighted_lines
 from threads.footnotes import REFERENCE
 from threads.wrap import text_width, wrap_pieces
 
@@ -68,6 +67,8 @@ def _code_lines(block: Block, width: int) -> list[Line]:
     (threads/code_highlight.py); the tokenising is cached per block, so a new width
     only re-clips.
     """
+    from threads.code_highlight import highlighted_lines  # Pygments off the start-up path
+
     room = max(1, width - len(CODE_MARK))
     return [
         [(CODE_MARK, ("code-mark",)), *_clip_pieces(pieces, room)]
