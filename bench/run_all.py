@@ -11,6 +11,7 @@ BENCHMARKS = [
     ("search, one keystroke (real comment bodies)", ["bench.bench_search"]),
     ("themes: suggestions and matching (real comment bodies)", ["bench.bench_themes"]),
     ("extreme threads (headless, 120x40)", ["bench.bench_extremes"]),
+    ("code highlighting vs plain layout of the same blocks", ["bench.bench_code"]),
     ("reader mode: article extraction + layout (~100 KB page)", ["bench.bench_article"]),
     ("local store: write and reopen (CPU time)", ["bench.bench_store"]),
     ("settling HN's order (local replay, 0 and 50 ms per request)", ["bench.bench_settle"]),

@@ -48,6 +48,9 @@ class Block:
     cite: str | None = None
     """For a quote the site attributes (Discourse's quote asides): the id of the comment
     it was taken from."""
+    language: str | None = None
+    """For a code block: the language its author named (`<code class="language-x">`, a
+    Markdown fence), lower-case, or `None`. Highlighting guesses when there is none."""
     length: int = field(init=False, compare=False)
     """Characters in the block (for cheap height estimates)."""
     lines: int = field(init=False, compare=False)

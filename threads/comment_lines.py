@@ -61,15 +61,38 @@ def _mark_references(text: str, key: StyleKey) -> list[Piece]:
 
 
 def _code_lines(block: Block, width: int) -> list[Line]:
-    """Code keeps its lines unwrapped; a line too long for the screen is clipped with `›`."""
-    lines: list[Line] = []
+    """Code keeps its lines unwrapped; a line too long for the screen is clipped with `›`.
+
+    Pieces carry `("code", KIND)` keys where the block's language is known
+    (threads/code_highlight.py); the tokenising is cached per block, so a new width
+    only re-clips.
+    """
+    from threads.code_highlight import highlighted_lines  # Pygments off the start-up path
+
     room = max(1, width - len(CODE_MARK))
-    for raw in block.text.split("\n"):
-        text = raw.replace("\t", "    ")
-        if text_width(text) > room:
-            text = _clip(text, room - 1) + CLIPPED
-        lines.append([(CODE_MARK, ("code-mark",)), (text, ("code",))])
-    return lines
+    return [
+        [(CODE_MARK, ("code-mark",)), *_clip_pieces(pieces, room)]
+        for pieces in highlighted_lines(block)
+    ]
+
+
+def _clip_pieces(pieces: tuple[Piece, ...], room: int) -> Line:
+    """One code line's pieces (tabs as four spaces), cut to `room` cells with `›`."""
+    line = [(text.replace("\t", "    "), key) for text, key in pieces] or [("", ("code",))]
+    if sum(text_width(text) for text, _ in line) <= room:
+        return line
+    clipped: Line = []
+    left = room - 1
+    for text, key in line:
+        cells = text_width(text)
+        if cells > left:
+            if left > 0:
+                clipped.append((_clip(text, left), key))
+            break
+        clipped.append((text, key))
+        left -= cells
+    clipped.append((CLIPPED, ("code",)))
+    return clipped
 
 
 def _table_lines(block: Block, width: int) -> list[Line]:

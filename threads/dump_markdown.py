@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from threads.blocks import Body
-from threads.dump_text import author_label, when_text
+from threads.dump_text import author_label, comment_marks, site_line, when_text
 from threads.model import Comment, Thread
 from threads.numbers import counted
 
@@ -36,7 +36,8 @@ def _body_lines(body: Body) -> list[str]:
             lines.append("")
         if block.preformatted:
             fence = "````" if "```" in block.text else "```"
-            lines += [fence, *block.text.split("\n"), fence]
+            # a language hint is `[a-z0-9_+#.-]` only (threads/html_text.py): safe here
+            lines += [fence + (block.language or ""), *block.text.split("\n"), fence]
         elif block.kind == "quote":
             lines += ["> " + md_escape(line) for line in block.text.split("\n")]
         else:
@@ -48,7 +49,10 @@ def _comment(comment: Comment, thread: Thread, depth: int, extra: str = "") -> l
     prefix = "> " * min(depth, MAX_NESTING)
     deeper = f" · depth {depth}" if depth > MAX_NESTING else ""
     author = md_escape(author_label(comment, thread.author))
-    lines = [prefix.rstrip(), f"{prefix}**{author}** · {when_text(comment)}{deeper}{extra}"]
+    marks = md_escape(comment_marks(comment))
+    lines = [prefix.rstrip(), f"{prefix}**{author}**{marks} · {when_text(comment)}{deeper}{extra}"]
+    if comment.warning:
+        lines += [prefix.rstrip(), f"{prefix}*content warning: {md_escape(comment.warning)}*"]
     body = _body_lines(comment.body)
     if body:
         lines.append(prefix.rstrip())
@@ -68,6 +72,11 @@ def _header(thread: Thread) -> list[str]:
         "",
         f"{points}by {md_escape(thread.author or '?')} · {when_text(thread)}",
     ]
+    site = site_line(thread)
+    if site:
+        out += ["", md_escape(site)]
+    if thread.incomplete:
+        out += ["", f"*Note: {md_escape(thread.incomplete)}*"]
     if thread.body:
         out += ["", *_body_lines(thread.body)]
     return out

@@ -38,6 +38,22 @@ def author_label(comment: Comment, op: str | None) -> str:
     return f"{name} (OP)" if op and name == op else name
 
 
+def site_line(thread: Thread) -> str | None:
+    """Where the thread is from and its tags (`Lobsters · tags: meta, rust`); `None` for
+    a thread that has neither (Hacker News)."""
+    parts = [thread.label] if thread.label else []
+    if thread.tags:
+        parts.append("tags: " + ", ".join(thread.tags))
+    return " · ".join(parts) or None
+
+
+def comment_marks(comment: Comment) -> str:
+    """What a comment's header adds after the author: its score, where the site has
+    one; `context` for a post shown only as context (Mastodon ancestors)."""
+    score = "" if comment.score is None else f" · {counted(comment.score, 'point')}"
+    return score + (" · context" if comment.context else "")
+
+
 def _wrap_line(line: str, width: int) -> list[str]:
     """Wrap one line of plain text; its indentation (code in a comment) starts every part."""
     line = line.replace("\t", "    ")
@@ -59,6 +75,11 @@ def _story_lines(thread: Thread, width: int) -> list[str]:
         f"{counted(thread.comment_count, 'comment')}"
     )
     lines.extend(_wrap(meta, width))
+    site = site_line(thread)
+    if site:
+        lines.extend(_wrap(site, width))
+    if thread.incomplete:
+        lines.extend(_wrap(f"Note: {thread.incomplete}", width))
     if thread.plain_text:
         lines.append("")
         for paragraph in thread.plain_text.split("\n"):
@@ -71,12 +92,19 @@ def _story_lines(thread: Thread, width: int) -> list[str]:
 def _comment_block(
     comment: Comment, thread: Thread, indent: str, width: int, extra: str = ""
 ) -> list[str]:
-    """A blank line, the header (`author · time [dead]`), the wrapped body."""
+    """A blank line, the header (`author · 12 points · time [dead]`), the content warning
+    if there is one, the wrapped body."""
     flags = " [dead]" if comment.dead else ""
     out = [""]
-    header = f"{author_label(comment, thread.author)} · {when_text(comment)}{flags}{extra}"
+    header = (
+        f"{author_label(comment, thread.author)}{comment_marks(comment)}"
+        f" · {when_text(comment)}{flags}{extra}"
+    )
     out.extend(f"{indent}{line}" for line in _wrap(header, width - len(indent)))
     lead = indent + " " * INDENT
+    if comment.warning:
+        warning = f"content warning: {comment.warning}"
+        out.extend(f"{lead}{line}" for line in _wrap(warning, width - len(lead)))
     out.extend(
         f"{lead}{line}".rstrip() for line in body_text_lines(comment.body, width - len(lead))
     )
@@ -88,7 +116,7 @@ def _item_text_lines(block: Block, width: int) -> list[str]:
     marker = block.spans[0].text if block.spans else ""
     hang = min(len(marker), width // 2)
     rest = "".join(span.text for span in block.spans[1:])
-    parts = wrap_text(rest, max(1, width - hang))
+    parts = _wrap(rest, max(1, width - hang))
     return [(marker if n == 0 else " " * hang) + part for n, part in enumerate(parts)]
 
 

@@ -27,6 +27,7 @@ _BLOCK_TAGS = {"p", "div", "ul", "ol", "li", "tr", "table", "hr"} | _HEADINGS
 _SPOILER_CLASSES = {"md-spoiler-text", "spoiler"}
 _BULLETS = ("• ", "◦ ", "▪ ")
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
+_LANGUAGE_CLASS = re.compile(r"(?:language|lang)-([a-z0-9_+#.-]{1,32})")
 
 
 class _BodyParser(HTMLParser):
@@ -48,6 +49,8 @@ class _BodyParser(HTMLParser):
         self._href: str | None = None
         self._link_spans: list[Span] = []
         self._pre = 0
+        self._language: str | None = None
+        """The language hint of the open `<pre>` (its class or its `<code>`'s)."""
         self._quote = 0
         self._cite: list[str | None] = []
         """`data-post` of each open `<aside class="quote">` (None for other asides)."""
@@ -69,7 +72,8 @@ class _BodyParser(HTMLParser):
             spans = linkify_spans(spans)
         if spans:
             cite = self._current_cite() if kind == "quote" else None
-            self.blocks.append(Block(kind, tuple(spans), cite=cite))
+            language = self._language if kind == "code" else None
+            self.blocks.append(Block(kind, tuple(spans), cite=cite, language=language))
 
     def _current_cite(self) -> str | None:
         for cite in reversed(self._cite):
@@ -82,6 +86,9 @@ class _BodyParser(HTMLParser):
             self._flush()
             self._pre += 1
             self._kind = "code"
+            self._language = _language_hint(attrs)
+        elif tag == "code" and self._pre:
+            self._language = _language_hint(attrs) or self._language
         elif tag == "blockquote":
             self._flush()
             self._quote += 1
@@ -125,6 +132,7 @@ class _BodyParser(HTMLParser):
             self._flush()
             self._pre -= 1
             self._kind = "paragraph"
+            self._language = None
         elif tag == "blockquote" and self._quote:
             self._flush()
             self._quote -= 1
@@ -236,6 +244,19 @@ class _BodyParser(HTMLParser):
 
 def _has_class(attrs: list[tuple[str, str | None]], name: str) -> bool:
     return any(key == "class" and name in (value or "").split() for key, value in attrs)
+
+
+def _language_hint(attrs: list[tuple[str, str | None]]) -> str | None:
+    """`python` from `class="language-python"` or `class="lang-python"` (Markdown
+    renderers, Discourse); anything that is not a plausible language name is dropped."""
+    for key, value in attrs:
+        if key != "class" or not value:
+            continue
+        for name in value.split():
+            match = _LANGUAGE_CLASS.fullmatch(name.lower())
+            if match and match.group(1) != "auto":  # Discourse: "guess it"
+                return match.group(1)
+    return None
 
 
 def _quote_aside_cite(attrs: list[tuple[str, str | None]]) -> str | None:
