@@ -29,8 +29,11 @@ from threads.row_paging import (
     Anchor,
     anchor_of,
     anchored_top,
-    page_cursor,
+    bottom_top,
+    comment_at_top,
     page_top,
+    scroll_within,
+    top_for_previous,
     top_to_show,
 )
 from threads.visible_moves import VisibleMoves
@@ -372,10 +375,36 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
             self.move_cursor(pick(self.cursor))
 
     def action_next_comment(self) -> None:
-        self.move_cursor(self.cursor + 1)
+        """The next comment, after scrolling through the rest of a long one."""
+        if not self._scroll_within(+1):
+            self.move_cursor(self.cursor + 1)
 
     def action_previous_comment(self) -> None:
-        self.move_cursor(self.cursor - 1)
+        """The previous comment, after scrolling back through a long one (and, on the
+        first comment, back up to the story header). Reading up a long comment shows its
+        last page first."""
+        if self._scroll_within(-1) or self.cursor == 0 or not len(self.folds):
+            return
+        rows, position = self.layout_rows, self.cursor - 1
+        rows.make_exact(position, position)
+        top = top_for_previous(rows, position, int(self.scroll_y), self.page_height)
+        self._prepare_rows(top)
+        self.scroll_now(top)
+        self.move_cursor(position, scroll=False)
+
+    def _scroll_within(self, direction: int) -> bool:
+        """Scroll a page through the cursor comment if it has more text that way."""
+        rows = self.layout_rows
+        if not rows.starts or self.cursor >= len(rows.starts):
+            return False
+        rows.make_exact(self.cursor, self.cursor)
+        top = scroll_within(rows, self.cursor, int(self.scroll_y), self.page_height, direction)
+        if top is None:
+            return False
+        self._prepare_rows(top)
+        self.scroll_now(top)
+        self.refresh()
+        return True
 
     def action_next_sibling(self) -> None:
         self._move(self.moves.next_sibling)
@@ -397,7 +426,21 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_now(0)
 
     def action_last(self) -> None:
-        self.move_cursor(len(self.folds) - 1)
+        """The last comment, scrolled to the very end of the thread (the last line of a
+        last comment taller than the screen)."""
+        if not len(self.folds):
+            return
+        last = len(self.folds) - 1
+        self.move_cursor(last, scroll=False)
+        rows = self.layout_rows
+        rows.make_exact(last, last)
+        for _ in range(3):  # exact heights on the last screen can move the bottom; settle
+            top = bottom_top(rows, self.page_height)
+            self._prepare_rows(top)
+            if bottom_top(rows, self.page_height) == top:
+                break
+        self.scroll_now(bottom_top(rows, self.page_height))
+        self.refresh()
 
     def action_page_down(self) -> None:
         self._page(+1)
@@ -406,7 +449,7 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._page(-1)
 
     def _page(self, direction: int) -> None:
-        """Scroll a page; the cursor goes to the first comment that starts on screen.
+        """Scroll exactly a screen of text; the cursor follows the comment on the top row.
 
         At either end of the thread (nothing left to scroll) the cursor goes to the first
         or last comment instead, so repeated presses settle there.
@@ -419,8 +462,7 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
             self.move_cursor(len(self.folds) - 1 if direction > 0 else 0, scroll=False)
             return
         self.scroll_now(top)  # wraps what comes on screen exactly, before the cursor is placed
-        position, scroll = page_cursor(rows, top, self.page_height, direction, self.cursor)
-        self.move_cursor(position, scroll=scroll)
+        self.move_cursor(comment_at_top(rows, int(self.scroll_y)), scroll=False)
 
     # -- folding -----------------------------------------------------------------------
     def _set_fold(self, folded: bool) -> bool:
