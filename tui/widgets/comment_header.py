@@ -6,6 +6,7 @@ from datetime import datetime
 
 from threads.comment_lines import Line, body_lines
 from threads.model import Comment, Thread
+from threads.numbers import count_text, counted
 from threads.stories import url_domain
 from threads.timefmt import relative_age
 from threads.wrap import wrap_pieces
@@ -41,7 +42,7 @@ def comment_header(
             line += [(" ", ("meta",)), (" OP ", ("op-badge",))]
     line.append((f" · {relative_age(comment.created, now)}", ("meta",)))
     if comment.score is not None:
-        line.append((f" · {comment.score} points", ("meta",)))
+        line.append((f" · {counted(comment.score, 'point')}", ("meta",)))
     if comment.dead:
         line.append((" [dead]", ("dead",)))
     if depth > shown_levels:
@@ -61,12 +62,12 @@ def story_preamble(thread: Thread, *, now: datetime, width: int) -> list[Line]:
     if thread.url:
         meta.append(url_domain(thread.url))
     if thread.points is not None:
-        meta.append(f"{thread.points} points")
+        meta.append(counted(thread.points, "point"))
     meta.append(f"by {thread.author or '?'}")
     meta.append(relative_age(thread.created, now))
-    meta.append(f"{thread.comment_count} comments")
+    meta.append(counted(thread.comment_count, "comment"))
     if thread.missing:
-        meta.append(f"{thread.missing} could not be loaded")
+        meta.append(f"{count_text(thread.missing)} could not be loaded")
     lines.append([(" · ".join(meta), ("meta",))])
     if thread.body:
         lines.append([])
