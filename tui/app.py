@@ -17,6 +17,7 @@ from threads.themes import Theme
 from tui.cli import Options
 from tui.config import Config, is_valid_key, load_config, normalise_keys
 from tui.keymap import binding_groups, remappable_ids
+from tui.reader_width import reader_max_width
 from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_screen import ThreadScreen, ThreadSource
 from tui.screens.thread_themes import ThemeSettings
@@ -50,6 +51,10 @@ class ThreadReaderApp(App[int]):
         self.sixteen_colours = is_sixteen_colour() if sixteen_colours is None else sixteen_colours
         self.config = config if config is not None else load_config()
         self.themes = list(self.config.themes)
+        self.reader_width, width_problem = reader_max_width(self.config)
+        """The widest the comment column gets (`[reader] max_width`; 0 = no limit)."""
+        if width_problem:
+            self.config.problems.append(width_problem)
         """The themes in use (the config's, then as changed in the themes panel)."""
 
         self.now = now or (lambda: datetime.now(UTC))
@@ -141,7 +146,9 @@ class ThreadReaderApp(App[int]):
 
     def _thread_screen(self, source: ThreadSource, *, title: str = "") -> ThreadScreen:
         settings = ThemeSettings(lambda: list(self.themes), self._use_themes, self.config.path)
-        return ThreadScreen(source, now=self.now, themes=settings, title=title)
+        return ThreadScreen(
+            source, now=self.now, themes=settings, title=title, max_width=self.reader_width
+        )
 
     def _use_themes(self, themes: list[Theme]) -> None:
         self.themes = themes

@@ -24,6 +24,7 @@ from fetchers.errors import FetchError
 from fetchers.progress import ProgressCallback
 from threads.model import Thread
 from tui.messages import LoadFailed, LoadProgress, ThreadLoaded
+from tui.reader_width import DEFAULT_MAX_WIDTH
 from tui.screens.thread_jumps import JumpController
 from tui.screens.thread_search import SearchController
 from tui.screens.thread_themes import ThemeController, ThemeSettings
@@ -80,8 +81,10 @@ class ThreadScreen(Screen[None]):
         now: Callable[[], datetime],
         themes: ThemeSettings,
         title: str = "",
+        max_width: int = DEFAULT_MAX_WIDTH,
     ) -> None:
         super().__init__()
+        self._max_width = max_width
         self._source = source
         self._now = now
         self._generation = 0
@@ -177,6 +180,7 @@ class ThreadScreen(Screen[None]):
         view = CommentView(
             message.thread, now=self._now, folded=folded, cursor_id=cursor_id, id="comments"
         )
+        view.max_width = self._max_width
         self._view = view
         await body.mount(view)
         # A watcher runs as the cursor is set: the status line repaints in the view's frame.

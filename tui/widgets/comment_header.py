@@ -68,7 +68,7 @@ def story_preamble(thread: Thread, *, now: datetime, width: int) -> list[Line]:
     meta.append(counted(thread.comment_count, "comment"))
     if thread.missing:
         meta.append(f"{count_text(thread.missing)} could not be loaded")
-    lines.append([(" · ".join(meta), ("meta",))])
+    lines.extend(wrap_pieces([(" · ".join(meta), ("meta",))], width))
     if thread.body:
         lines.append([])
         lines.extend(body_lines(thread.body, width))

@@ -37,6 +37,7 @@ from threads.row_paging import (
     top_to_show,
 )
 from threads.visible_moves import VisibleMoves
+from tui.reader_width import DEFAULT_MAX_WIDTH, capped_width
 from tui.widgets.comment_header import story_preamble
 from tui.widgets.comment_painter import CommentPainter, JumpTarget
 
@@ -107,6 +108,8 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._wish: str | None = None  # where the reader put the cursor (themes may hide it)
         self._refining = False
         self.refine_in_background = True
+        self.max_width = DEFAULT_MAX_WIDTH
+        """The widest the comment column gets (0 = the whole screen); left-aligned."""
         """Make estimated heights exact after the first frame (benchmarks turn it off)."""
 
     def validate_cursor(self, position: int) -> int:
@@ -147,7 +150,9 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        return self.painter.row(self._rows, y + int(self.scroll_y), width, self.cursor)
+        column = min(width, self._rows.width) if self._rows is not None else width
+        strip = self.painter.row(self._rows, y + int(self.scroll_y), column, self.cursor)
+        return strip if column == width else strip.extend_cell_length(width)
 
     # -- layout ------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -159,7 +164,9 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
             self._wish = focus
 
     def on_resize(self, event: events.Resize) -> None:
-        width = self.scrollable_content_region.width or event.size.width
+        width = capped_width(
+            self.scrollable_content_region.width or event.size.width, self.max_width
+        )
         if self._laid_out and self._rows is not None and width == self._rows.width:
             self._show_layout(self._cursor_anchor())  # only the height changed
             return
