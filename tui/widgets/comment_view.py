@@ -38,6 +38,7 @@ from threads.row_paging import (
 )
 from threads.visible_moves import VisibleMoves
 from tui.reader_width import DEFAULT_MAX_WIDTH, capped_width
+from tui.widgets.comment_finder import CommentFinder
 from tui.widgets.comment_header import story_preamble
 from tui.widgets.comment_painter import CommentPainter, JumpTarget
 
@@ -74,6 +75,10 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         _key("E", "unfold_all", "Unfold all"),
         _key("minus", "fold_level", "Fold a level", key_display="-"),
         _key("plus", "unfold_level", "Unfold a level", key_display="+"),
+        _key("u", "next_same_author", "Next by this author"),
+        _key("U", "previous_same_author", "Previous by this author"),
+        _key("c", "next_reply", "Next reply to this comment"),
+        _key("T", "posted_time", "When it was posted"),
     ]
     DEFAULT_CSS = """
     CommentView { scrollbar-size-vertical: 1; scrollbar-gutter: stable; background: $background; }
@@ -107,6 +112,8 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._initial_cursor = cursor_id or thread.focus_id
         self._wish: str | None = None  # where the reader put the cursor (themes may hide it)
         self._refining = False
+        self.finder = CommentFinder(self, self._now)
+        """`u`/`U`, `c`, `T` and a number before `G`."""
         self.refine_in_background = True
         self.max_width = DEFAULT_MAX_WIDTH
         """The widest the comment column gets (0 = the whole screen); left-aligned."""
@@ -256,6 +263,7 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         if not len(self.folds):
             return
         previous, top = self.cursor, int(self.scroll_y)
+        self.finder.count = ""  # a number typed before a move is not for a later `G`
         self.cursor = position
         comment = self.folds.comment_at(self.cursor)
         self._wish = comment.id
@@ -404,6 +412,7 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         rows = self.layout_rows
         if not rows.starts or self.cursor >= len(rows.starts):
             return False
+        self.finder.count = ""
         rows.make_exact(self.cursor, self.cursor)
         top = scroll_within(rows, self.cursor, int(self.scroll_y), self.page_height, direction)
         if top is None:
@@ -432,10 +441,31 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.move_cursor(0)
         self.scroll_now(0)
 
+    def on_key(self, event: events.Key) -> None:
+        if event.character is not None and event.character in "0123456789" and event.character:
+            self.finder.type_digit(event.character)  # a comment number for `G`
+            event.stop()
+
+    def action_next_same_author(self) -> None:
+        self.finder.same_author(+1)
+
+    def action_previous_same_author(self) -> None:
+        self.finder.same_author(-1)
+
+    def action_next_reply(self) -> None:
+        self.finder.next_reply()
+
+    def action_posted_time(self) -> None:
+        self.finder.posted_time()
+
     def action_last(self) -> None:
         """The last comment, scrolled to the very end of the thread (the last line of a
-        last comment taller than the screen)."""
+        last comment taller than the screen); after a number, that comment instead."""
         if not len(self.folds):
+            return
+        count = self.finder.take_count()
+        if count is not None:
+            self.move_cursor(count - 1, center=True)
             return
         last = len(self.folds) - 1
         self.move_cursor(last, scroll=False)
