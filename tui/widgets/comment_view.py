@@ -36,6 +36,7 @@ from threads.row_paging import (
     top_for_previous,
     top_to_show,
 )
+from threads.story_block import story_as_comment
 from threads.visible_moves import VisibleMoves
 from tui.reader_width import DEFAULT_MAX_WIDTH, capped_width
 from tui.widgets.comment_finder import CommentFinder
@@ -112,6 +113,9 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._initial_cursor = cursor_id or thread.focus_id
         self._wish: str | None = None  # where the reader put the cursor (themes may hide it)
         self._refining = False
+        self.story_selected = False
+        """The cursor is on the story's own text above the comments (`k` on the first
+        comment): links, footnotes and copying then work on the story."""
         self.finder = CommentFinder(self, self._now)
         """`u`/`U`, `c`, `T` and a number before `G`."""
         self.refine_in_background = True
@@ -136,6 +140,14 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         return self.folds.comment_at(self.cursor) if 0 <= self.cursor < len(self.folds) else None
 
     @property
+    def selected_comment(self) -> Comment | None:
+        """What `o`, `f`, `y`, `Y` work on: the story's text when the cursor is on the
+        story, else the comment under the cursor."""
+        if self.story_selected:
+            return story_as_comment(self.thread)
+        return self.cursor_comment
+
+    @property
     def theme_hidden(self) -> int:
         """Comments the themes hide right now (for the status bar)."""
         return self.folds.theme_hidden_count()
@@ -158,7 +170,8 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         column = min(width, self._rows.width) if self._rows is not None else width
-        strip = self.painter.row(self._rows, y + int(self.scroll_y), column, self.cursor)
+        cursor = -1 if self.story_selected else self.cursor
+        strip = self.painter.row(self._rows, y + int(self.scroll_y), column, cursor)
         return strip if column == width else strip.extend_cell_length(width)
 
     # -- layout ------------------------------------------------------------------------
@@ -263,6 +276,9 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         if not len(self.folds):
             return
         previous, top = self.cursor, int(self.scroll_y)
+        if self.story_selected:
+            self.story_selected = False
+            self.refresh()
         self.finder.count = ""  # a number typed before a move is not for a later `G`
         self.cursor = position
         comment = self.folds.comment_at(self.cursor)
@@ -391,14 +407,20 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_next_comment(self) -> None:
         """The next comment, after scrolling through the rest of a long one."""
-        if not self._scroll_within(+1):
+        if self.story_selected:
+            self.move_cursor(0)  # from the story down to the first comment
+        elif not self._scroll_within(+1):
             self.move_cursor(self.cursor + 1)
 
     def action_previous_comment(self) -> None:
         """The previous comment, after scrolling back through a long one (and, on the
-        first comment, back up to the story header). Reading up a long comment shows its
-        last page first."""
-        if self._scroll_within(-1) or self.cursor == 0 or not len(self.folds):
+        first comment, back up to the story header, then onto the story itself).
+        Reading up a long comment shows its last page first."""
+        if self._scroll_within(-1) or not len(self.folds):
+            return
+        if self.cursor == 0:
+            self.story_selected = True  # up from the first comment: the story's own text
+            self.refresh()
             return
         rows, position = self.layout_rows, self.cursor - 1
         rows.make_exact(position, position)
