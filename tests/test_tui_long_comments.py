@@ -137,3 +137,20 @@ async def test_moves_on_the_first_comment_keep_the_story_header() -> None:
             assert "A story with long comments" in view_lines(app)[0], key
             assert cursor_author(app) == "first"
         assert comment_view(app).scroll_y == 0
+
+
+async def test_G_reaches_the_last_word_of_a_megabyte_comment() -> None:
+    big = " ".join(f"word{n}" for n in range(180_000))  # ~1.2 MB
+
+    async def source(progress: Any) -> Thread:
+        body = (Block("paragraph", (Span(big),)),)
+        return Thread("hackernews", "1", "Big", comments=[Comment("2", "a", None, body=body)])
+
+    app = app_with_source(source)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("G")
+        assert "word179999" in "\n".join(view_lines(app))
+        await pilot.press("ctrl+u")
+        text = "\n".join(view_lines(app))
+        assert "word179999" not in text and "word1797" in text  # the screen above the end

@@ -210,7 +210,9 @@ class JumpController:
 
     def copy_comment_text(self) -> None:
         found = self._view_and_selected()
-        if found is not None:
+        if found is not None and not found[1].plain_text:
+            self._host.notify("There is no text to copy here.", timeout=2)
+        elif found is not None:
             copy_text(found[1].plain_text, self._write_terminal)
             what = "story's" if found[0].story_selected else "comment's"
             self._host.notify(f"Copied the {what} text.", timeout=3)
