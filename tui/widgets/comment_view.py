@@ -179,7 +179,7 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         preamble = story_preamble(self.thread, now=self._now(), width=width - 2)
         self._rows = RowLayout(self.folds, width, preamble)
         self.painter.forget()
-        self._show_layout(anchor)
+        self._show_anchored(anchor)
         if anchor is None and self.cursor:
             self.scroll_to_cursor(center=True)  # opened on a comment (focus id)
         self.start_refining()
@@ -203,6 +203,15 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_now(top)
         self._prepare_rows(int(self.scroll_y))
         self.refresh()
+
+    def _show_anchored(self, anchor: Anchor | None) -> None:
+        """`_show_layout` on fresh rows: the first pass wraps exactly what comes on
+        screen, which can move the anchor's comment; place it again until it stays."""
+        self._show_layout(anchor)
+        for _ in range(3):
+            if anchor is None or self._cursor_anchor() == anchor:
+                break
+            self._show_layout(anchor)
 
     def _relayout(self, anchor: Anchor | None = None) -> None:
         """After the visible comments changed thread-wide: new rows, fresh strips."""
@@ -413,7 +422,7 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._rows = RowLayout(self.folds, width, preamble)
         position = self.folds.nearest_visible(wish) if wish and thread.get(wish) else 0
         self._wish = wish if wish and thread.get(wish) else None
-        self._show_layout((position, anchor_row) if anchor_row is not None else None)
+        self._show_anchored((position, anchor_row) if anchor_row is not None else None)
         self.start_refining()
 
     # -- what search and themes mark -----------------------------------------------------
