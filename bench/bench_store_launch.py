@@ -19,7 +19,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import uuid
 from pathlib import Path
 
 from bench import bench_launch
