@@ -14,6 +14,7 @@ BENCHMARKS = [
     ("code highlighting vs plain layout of the same blocks", ["bench.bench_code"]),
     ("reader mode: article extraction + layout (~100 KB page)", ["bench.bench_article"]),
     ("local store: write and reopen (CPU time)", ["bench.bench_store"]),
+    ("launch from the store to first comment (tmux, 80x24)", ["bench.bench_store_launch"]),
     ("settling HN's order (local replay, 0 and 50 ms per request)", ["bench.bench_settle"]),
     (
         "Firebase fallback (local server, 20 ms latency)",

@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"threadreader: {problem}", file=sys.stderr)
             return EXIT_USAGE
         prefetch = None
-        if options.target is not None:
+        if options.target is not None and not options.offline:
             from tui.prefetch import Prefetch
 
             prefetch = Prefetch(options.target)  # the request runs while Textual imports

@@ -11,12 +11,15 @@ from textual.notifications import SeverityLevel
 
 from fetchers.progress import ProgressCallback
 from fetchers.saved import load_sample_thread
+from fetchers.site import ItemTarget
+from store.keys import ThreadKey
 from threads.model import Thread
 from threads.stories import StoryListKind, StorySummary
 from threads.themes import Theme
 from tui.cli import Options
 from tui.config import Config, is_valid_key, load_config, normalise_keys
 from tui.keymap import binding_groups, remappable_ids
+from tui.memory import open_memory, target_key
 from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_screen import ThreadScreen, ThreadSource
 from tui.screens.thread_themes import ThemeSettings
@@ -55,6 +58,8 @@ class ThreadReaderApp(App[int]):
         self.now = now or (lambda: datetime.now(UTC))
         self._client = client
         self._prefetch = prefetch
+        self.memory = open_memory(self.config, enabled=not options.no_history)
+        """The local store (opened on first use, in a worker; remembers nothing when off)."""
 
     def notify(
         self,
@@ -85,17 +90,51 @@ class ThreadReaderApp(App[int]):
         for problem in self.config.problems:
             self.notify(problem, severity="error", timeout=10)
         if self.options.sample or self.options.target is not None:
-            self.push_screen(self._thread_screen(self._initial_source()))
+            key = target_key(self.options.target)
+            self.push_screen(self._thread_screen(self._initial_source(), key=key))
         else:
             self.push_screen(
                 StoryListScreen(
-                    self._fetch_list, self.open_story, now=self.now, search_stories=self._search
+                    self._fetch_list,
+                    self.open_story,
+                    now=self.now,
+                    search_stories=self._search,
+                    memory=self.memory,
                 )
             )
 
     async def on_unmount(self) -> None:
+        self.memory.close()
         if self._client is not None:
             await self._client.aclose()
+
+    def show_memory_notices(self) -> None:
+        """The store's problems (damaged, read-only, busy), each said once."""
+        for notice in self.memory.take_notices():
+            self.notify(notice, severity="warning", timeout=8)
+
+    def action_history(self) -> None:
+        """`H`: threads by last visit, with their new counts."""
+        from tui.screens.saved_threads import SavedThreadsScreen
+
+        self.push_screen(SavedThreadsScreen("history", self.memory, self.open_key, now=self.now))
+
+    def action_bookmarks(self) -> None:
+        """`B`: bookmarked threads and stories."""
+        from tui.screens.saved_threads import SavedThreadsScreen
+
+        self.push_screen(SavedThreadsScreen("bookmarks", self.memory, self.open_key, now=self.now))
+
+    def open_key(self, key: ThreadKey, title: str) -> None:
+        """Open a thread the store knows (history, bookmarks): the stored copy, refreshed."""
+
+        async def source(progress: ProgressCallback) -> Thread:
+            from fetchers.load import load_target
+
+            target = ItemTarget(key.source, key.thread_id)
+            return await load_target(self.client, target, progress=progress, settle=False)
+
+        self.push_screen(self._thread_screen(source, title=title, key=key))
 
     def _initial_source(self) -> ThreadSource:
         target = self.options.target
@@ -137,11 +176,22 @@ class ThreadReaderApp(App[int]):
 
             return await fetch_thread(self.client, story.id, progress=progress, settle=False)
 
-        self.push_screen(self._thread_screen(source, title=story.title))
+        key = ThreadKey("hackernews", story.id)
+        self.push_screen(self._thread_screen(source, title=story.title, key=key))
 
-    def _thread_screen(self, source: ThreadSource, *, title: str = "") -> ThreadScreen:
+    def _thread_screen(
+        self, source: ThreadSource, *, title: str = "", key: ThreadKey | None = None
+    ) -> ThreadScreen:
         settings = ThemeSettings(lambda: list(self.themes), self._use_themes, self.config.path)
-        return ThreadScreen(source, now=self.now, themes=settings, title=title)
+        return ThreadScreen(
+            source,
+            now=self.now,
+            themes=settings,
+            title=title,
+            memory=self.memory,
+            key=key,
+            offline=self.options.offline,
+        )
 
     def _use_themes(self, themes: list[Theme]) -> None:
         self.themes = themes

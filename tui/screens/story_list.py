@@ -14,6 +14,8 @@ from textual.widgets import Footer, Input, OptionList, Static, Tab, Tabs
 from textual.widgets.option_list import Option
 
 from fetchers.errors import FetchError
+from store.keys import ThreadKey
+from store.memory import Memory
 from threads.numbers import counted
 from threads.stories import STORY_LIST_KINDS, StoryListKind, StorySummary
 from threads.timefmt import relative_age
@@ -24,10 +26,24 @@ SearchStories = Callable[[str, int], Awaitable[list[StorySummary]]]
 """Searches the site's stories (a page number)."""
 
 
-def story_row(number: int, story: StorySummary, now: datetime) -> Text:
-    """Two lines: `12. Title (domain)` and `212 points · 45 comments · 3h · by x`."""
+SOURCE = "hackernews"
+"""The site the front page lists (store keys of its stories)."""
+
+
+def story_row(
+    number: int, story: StorySummary, now: datetime, *, opened: int | None | bool = False
+) -> Text:
+    """Two lines: `12. Title (domain)` and `212 points · 45 comments · 3h · by x`.
+
+    `opened`: `False` for a story never opened; else the comment count seen when it was
+    (`None` if unknown). An opened story's title is dimmed and marked `✓`; comments
+    added since show as `+12`.
+    """
     text = Text(f"{number:>3}. ", style="bright_black")
-    text.append(story.title, style="bold")
+    seen = opened is not False
+    if seen:
+        text.append("✓ ", style="bright_black")  # dim alone is lost under NO_COLOR
+    text.append(story.title, style="dim" if seen else "bold")
     if story.domain:
         text.append(f" ({story.domain})", style="bright_black")
     meta = [
@@ -37,6 +53,10 @@ def story_row(number: int, story: StorySummary, now: datetime) -> Text:
         f"by {story.author or '?'}",
     ]
     text.append("\n     " + " · ".join(meta), style="bright_black")
+    if isinstance(opened, int) and not isinstance(opened, bool) and story.comment_count:
+        added = story.comment_count - opened
+        if added > 0:
+            text.append(f" +{added:,}", style="bold green")
     return text
 
 
@@ -54,6 +74,9 @@ class StoryListScreen(Screen[None]):
         Binding("slash", "search", "Search stories", id="story_search", key_display="/"),
         Binding("m", "more", "More stories", id="story_more"),
         Binding("r", "reload", "Reload", id="story_reload"),
+        Binding("b", "bookmark", "Bookmark story", id="story_bookmark", show=False),
+        Binding("H", "app.history", "History", id="story_history", show=False),
+        Binding("B", "app.bookmarks", "Bookmarks", id="story_bookmarks", show=False),
         Binding("question_mark", "help", "Help", id="story_help", key_display="?"),
         Binding("q", "app.quit", "Quit", id="quit"),
         Binding("escape", "escape", "Cancel search / quit", id="story_escape", show=False),
@@ -66,8 +89,11 @@ class StoryListScreen(Screen[None]):
         *,
         now: Callable[[], datetime],
         search_stories: SearchStories | None = None,
+        memory: Memory | None = None,
     ) -> None:
         super().__init__()
+        self._memory = memory
+        self._opened: dict[str, int | None] = {}  # story id -> comment count when opened
         self._fetch_list = fetch_list
         self._search_stories = search_stories
         self._query: str | None = None  # showing search results for this query
@@ -129,13 +155,55 @@ class StoryListScreen(Screen[None]):
         self._stories += fresh
         self._pages = page + 1
         options.add_options(
-            [Option(story_row(i, s, now), id=s.id) for i, s in enumerate(fresh, first)]
+            [
+                Option(story_row(i, s, now, opened=self._opened.get(s.id, False)), id=s.id)
+                for i, s in enumerate(fresh, first)
+            ]
         )
+        self._read_opened([s.id for s in fresh])
         if not page:
             options.highlighted = 0 if self._stories else None
         what = f"matching {query!r}" if query is not None else kind
         more = "  m: more" if stories else "  (no more)"
         self.query_one("#list-status", Static).update(f"{len(self._stories)} stories {what}{more}")
+
+    # -- memory: opened stories, bookmarks --------------------------------------------
+    @work(thread=True, group="story-opened", exit_on_error=False)
+    def _read_opened(self, ids: list[str]) -> None:
+        if self._memory is None or not ids:
+            return
+        opened = self._memory.opened_stories(SOURCE, ids)
+        if opened:
+            self.app.call_from_thread(self._mark_opened, opened)
+
+    def _mark_opened(self, opened: dict[str, int | None]) -> None:
+        self._opened.update(opened)
+        options = self.query_one(OptionList)
+        now = self._now()
+        for number, story in enumerate(self._stories, start=1):
+            if story.id in opened:
+                row = story_row(number, story, now, opened=opened[story.id])
+                options.replace_option_prompt(story.id, row)
+
+    def on_screen_resume(self) -> None:
+        self._read_opened([s.id for s in self._stories])  # back from a story: now opened
+
+    def action_bookmark(self) -> None:
+        """`b`: bookmark the story under the cursor (it opens from `B` later)."""
+        options = self.query_one(OptionList)
+        index = options.highlighted
+        if self._memory is None or index is None or index >= len(self._stories):
+            return
+        story, memory = self._stories[index], self._memory
+
+        def bookmark() -> None:
+            key = ThreadKey(SOURCE, story.id)
+            marked = not memory.is_bookmarked(key)
+            if memory.set_bookmark(key, marked, story.title):
+                said = "Bookmarked." if marked else "Bookmark removed."
+                self.app.call_from_thread(self.notify, said, timeout=3)
+
+        self.run_worker(bookmark, thread=True, group="bookmark", exit_on_error=False)
 
     def action_show_list(self, kind: str) -> None:
         chosen = next((k for k in STORY_LIST_KINDS if k == kind), None)
@@ -196,4 +264,15 @@ class StoryListScreen(Screen[None]):
     def _open(self, event: OptionList.OptionSelected) -> None:
         story = next((s for s in self._stories if s.id == event.option.id), None)
         if story is not None:
+            self._story_opened(story)
             self._open_story(story)
+
+    def _story_opened(self, story: StorySummary) -> None:
+        memory = self._memory
+        if memory is not None:
+            self.run_worker(
+                lambda: memory.story_opened(SOURCE, story.id, story.comment_count),
+                thread=True,
+                group="story-opened-write",
+                exit_on_error=False,
+            )

@@ -22,9 +22,14 @@ from textual.widgets import Footer, Static
 
 from fetchers.errors import FetchError
 from fetchers.progress import ProgressCallback
+from store.keys import ThreadKey
+from store.memory import Memory
+from store.reading_state import ReadingState
 from threads.model import Thread
+from threads.new_comments import NewComments
 from tui.messages import LoadFailed, LoadProgress, ThreadLoaded
 from tui.screens.thread_jumps import JumpController
+from tui.screens.thread_memory import StoreRead, ThreadMemory, with_place
 from tui.screens.thread_search import SearchController
 from tui.screens.thread_themes import ThemeController, ThemeSettings
 from tui.widgets.comment_view import CommentView
@@ -67,6 +72,12 @@ class ThreadScreen(Screen[None]):
         Binding("Y", "copy_comment_text", "Copy text", id="copy_text", show=False),
         Binding("apostrophe", "quote_source", "Quote source", id="quote_source", show=False),
         Binding("r", "reload", "Reload", id="reload", show=False),
+        Binding("b", "bookmark", "Bookmark", id="bookmark", show=False),
+        Binding(
+            "F", "fresh_start", "Fresh start (forget this place)", id="fresh_start", show=False
+        ),
+        Binding("H", "app.history", "History", id="history", show=False),
+        Binding("B", "app.bookmarks", "Bookmarks", id="bookmarks", show=False),
         Binding("t", "themes", "Themes", id="themes"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "back", "Back", id="back"),
@@ -80,9 +91,18 @@ class ThreadScreen(Screen[None]):
         now: Callable[[], datetime],
         themes: ThemeSettings,
         title: str = "",
+        memory: Memory | None = None,
+        key: ThreadKey | None = None,
+        offline: bool = False,
     ) -> None:
+        """`memory` and `key`: the store and this thread's key in it (the stored copy is
+        shown at once, then refreshed); `offline`: the stored copy only."""
         super().__init__()
         self._source = source
+        self._offline = offline
+        self._waiting: ThreadLoaded | None = None  # a fetch that came before the store read
+        self._waiting_failure: LoadFailed | None = None
+        self._restore_state: ReadingState | None = None  # the saved place, for the first show
         self._now = now
         self._generation = 0
         self._title = title
@@ -100,6 +120,7 @@ class ThreadScreen(Screen[None]):
         self.themes = ThemeController(
             self, themes, view=lambda: self._view, query_text=lambda: self.search.query_text
         )
+        self.memory = ThreadMemory(self, memory, key, themes, self._new_marked)
 
     @property
     def view(self) -> CommentView | None:
@@ -114,7 +135,9 @@ class ThreadScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(StatusBar).show_loading(self._title or "thread")
-        self.load()
+        self.memory.read_stored()
+        if not self._offline:
+            self.load()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _VIEW_ACTIONS:
@@ -157,25 +180,68 @@ class ThreadScreen(Screen[None]):
                     f"Loading… {message.loaded:,}/{total} comments"
                 )
 
+    @on(StoreRead)
+    async def _show_stored(self, message: StoreRead) -> None:
+        self.memory.reading = False
+        stored = message.stored
+        if stored is not None and self.thread is None:
+            self.memory.copy_from = stored.fetched_at
+            await self._present(stored.thread, with_place(message.state, stored.thread))
+            self.memory.thread_shown(stored.thread, fresh=False)
+        elif stored is None and self._offline:
+            key = self.memory.key
+            reason = (
+                f"{key.thread_id if key else 'This thread'} is not in the local store, and "
+                "--offline never uses the network."
+            )
+            self.query_one("#message", Static).update(f"{reason}\n\nPress q to go back.")
+            self.query_one(StatusBar).show_error(reason)
+        self._restore_state = message.state if self.thread is None else None
+        waiting, self._waiting = self._waiting, None
+        failure, self._waiting_failure = self._waiting_failure, None
+        if waiting is not None:
+            await self._show_thread(waiting)
+        elif failure is not None:
+            self._show_failure(failure)
+
     @on(ThreadLoaded)
     async def _show_thread(self, message: ThreadLoaded) -> None:
         if message.generation != self._generation:
             return  # a newer load was started: this result is stale
+        if self.memory.reading:
+            self._waiting = message  # the stored copy and the saved place come first
+            return
+        self.memory.copy_from, self.memory.offline = None, False
+        state, self._restore_state = self._restore_state, None
+        await self._present(message.thread, with_place(state, message.thread))
+        self.memory.thread_shown(message.thread, fresh=True)
+
+    async def _present(self, thread: Thread, state: ReadingState | None) -> None:
+        """Show a thread: a newer copy replaces the one on screen without moving the
+        cursor; the first one opens on the saved place."""
+        message = ThreadLoaded(thread, self._generation)
         self.thread = message.thread
         # A big thread is hundreds of thousands of objects that live as long as this
         # screen; frozen, the cyclic GC stops rescanning them (pauses of ~100 ms at
         # 10,000 comments). The model has no reference cycles, so refcounting frees it.
         gc.freeze()
+        if old := self._view:  # a refresh or reload: the same place, nothing moves
+            old.replace_thread(message.thread)
+            self.search.reset(message.thread)
+            self._show_cursor()
+            return
         self.query_one(StatusBar).show_thread(message.thread)
         body = self.query_one("#thread-body", Container)
-        folded: set[str] = set()
-        cursor_id: str | None = None
-        if old := self._view:  # a reload: keep the place
-            folded = set(old.folds.folded)
-            cursor_id = old.cursor_comment.id if old.cursor_comment else None
+        if state is not None:
+            self.memory.restore_themes(state)
         await body.remove_children()
         view = CommentView(
-            message.thread, now=self._now, folded=folded, cursor_id=cursor_id, id="comments"
+            message.thread,
+            now=self._now,
+            folded=set(state.folds) if state else None,
+            cursor_id=state.cursor_id if state else None,
+            cursor_row=state.cursor_row if state else None,
+            id="comments",
         )
         self._view = view
         await body.mount(view)
@@ -192,11 +258,20 @@ class ThreadScreen(Screen[None]):
     def _show_failure(self, message: LoadFailed) -> None:
         if message.generation != self._generation:
             return
+        if self.memory.reading:
+            self._waiting = None  # the stored copy, if any, is all there will be
+            self._waiting_failure = message
+            return
         if self.thread is None:
             self.query_one("#message", Static).update(
                 f"{message.reason}\n\nPress r to retry, q to go back."
             )
             self.query_one(StatusBar).show_error(message.reason)
+        elif self.memory.copy_from is not None:  # showing the stored copy: say it once
+            if not self.memory.offline:
+                self.memory.offline = True
+                self.notify(f"offline: showing the stored copy ({message.reason})", timeout=5)
+            self._show_cursor()
         else:
             self._show_cursor()
             self.notify(f"Reload failed: {message.reason}", severity="error", timeout=8)
@@ -216,8 +291,15 @@ class ThreadScreen(Screen[None]):
                 comment=comment,
                 title=view.thread.title,
                 hit=self.search.hit_number(view.thread, comment),
+                memory=self.memory.status(self._now()),
             )
         )
+
+    def _new_marked(self, thread: Thread, new: NewComments) -> None:
+        view = self._view
+        if view is not None and view.thread is thread:
+            view.set_new(new)
+            self._show_cursor()
 
     def _words_ready(self, words: Any) -> None:
         self.themes.words_ready(words)
@@ -280,6 +362,12 @@ class ThreadScreen(Screen[None]):
         self.query_one(StatusBar).show_loading("reloading")
         self.load()
 
+    def action_bookmark(self) -> None:
+        self.memory.toggle_bookmark(self.thread.title if self.thread else self._title)
+
+    def action_fresh_start(self) -> None:
+        self.memory.forget_place()
+
     def action_help(self) -> None:
         from tui.screens.help_screen import HelpScreen
 
@@ -291,7 +379,9 @@ class ThreadScreen(Screen[None]):
             self.action_back()
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 2:
+        leaving = len(self.app.screen_stack) > 2
+        self.memory.save_place(self._view, now=not leaving)  # quitting: no worker outlives it
+        if leaving:
             self.app.pop_screen()
         else:
             self.app.exit()

@@ -36,6 +36,7 @@ _BASE: dict[str, Style] = {
     "cursor": Style(color="black", bgcolor="yellow"),
     "blank": Style(),
     "tag": Style(bold=True),
+    "new": Style(bold=True, color="green"),
     "snippet": Style(),
     "hit-meta": Style(color="bright_black"),
 }

@@ -24,6 +24,8 @@ from textual.strip import Strip
 from threads.folding import FoldedView
 from threads.jumps import Place, Target
 from threads.model import Comment, Thread
+from threads.new_comments import NewComments, folds_for_new_only
+from threads.new_steps import step_new
 from threads.row_layout import RowLayout
 from threads.row_paging import (
     Anchor,
@@ -70,6 +72,9 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         _key("E", "unfold_all", "Unfold all"),
         _key("minus", "fold_level", "Fold a level", key_display="-"),
         _key("plus", "unfold_level", "Unfold a level", key_display="+"),
+        _key("tab", "next_new", "Next new comment", key_display="tab"),
+        _key("shift+tab", "previous_new", "Previous new comment", key_display="shift+tab"),
+        _key("w", "new_only", "New only (fold what has nothing new)"),
     ]
     DEFAULT_CSS = """
     CommentView { scrollbar-size-vertical: 1; scrollbar-gutter: stable; background: $background; }
@@ -87,9 +92,11 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         now: Callable[[], datetime] | None = None,
         folded: set[str] | None = None,
         cursor_id: str | None = None,
+        cursor_row: int | None = None,
         id: str | None = None,  # noqa: A002 - Textual's parameter name
     ) -> None:
-        """`folded` and `cursor_id` carry the reader's place over a reload."""
+        """`folded`, `cursor_id` and `cursor_row` (its screen row) carry the reader's place
+        over a reload or from the last visit."""
         super().__init__(id=id)
         self.thread = thread
         self.folds = FoldedView(thread)
@@ -101,6 +108,9 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._rows: RowLayout | None = None  # made on the first resize, when the width is known
         self._laid_out = False
         self._initial_cursor = cursor_id or thread.focus_id
+        self._initial_row = cursor_row if cursor_id else None
+        self.new = NewComments()
+        """The comments new since the last visit (`set_new`)."""
         self._wish: str | None = None  # where the reader put the cursor (themes may hide it)
         self._refining = False
         self.refine_in_background = True
@@ -163,14 +173,20 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         # Before the first real layout there is no screen row to keep (a placeholder
         # layout may exist if something asked early): then the cursor is centred instead.
         anchor = self._cursor_anchor() if self._laid_out else None
+        if not self._laid_out and self._initial_row is not None and self._wish is not None:
+            anchor = (self.cursor, self._initial_row)  # the place saved at the last visit
         self._laid_out = True
         preamble = story_preamble(self.thread, now=self._now(), width=width - 2)
         self._rows = RowLayout(self.folds, width, preamble)
         self.painter.forget()
-        self._show_layout(anchor)
+        self._show_anchored(anchor)
         if anchor is None and self.cursor:
             self.scroll_to_cursor(center=True)  # opened on a comment (focus id)
         self.start_refining()
+
+    def cursor_screen_row(self) -> int:
+        """The screen row of the cursor comment's header (0 = top of the view)."""
+        return self._cursor_anchor()[1]
 
     def _cursor_anchor(self) -> Anchor:
         """The cursor comment and its row on screen, to keep it there across a relayout."""
@@ -187,6 +203,15 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_now(top)
         self._prepare_rows(int(self.scroll_y))
         self.refresh()
+
+    def _show_anchored(self, anchor: Anchor | None) -> None:
+        """`_show_layout` on fresh rows: the first pass wraps exactly what comes on
+        screen, which can move the anchor's comment; place it again until it stays."""
+        self._show_layout(anchor)
+        for _ in range(3):
+            if anchor is None or self._cursor_anchor() == anchor:
+                break
+            self._show_layout(anchor)
 
     def _relayout(self, anchor: Anchor | None = None) -> None:
         """After the visible comments changed thread-wide: new rows, fresh strips."""
@@ -338,6 +363,67 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
     def _set_target(self, target: JumpTarget | None) -> None:
         if self.painter.set_target(target):
             self.refresh()
+
+    # -- new since the last visit --------------------------------------------------------
+    def set_new(self, new: NewComments) -> None:
+        """Mark the comments new since the last visit (nothing moves)."""
+        self.new = new
+        if self.painter.set_new(new.ids):
+            self.refresh()
+
+    def action_next_new(self) -> None:
+        self._step_new(+1)
+
+    def action_previous_new(self) -> None:
+        self._step_new(-1)
+
+    def _step_new(self, direction: int) -> None:
+        current = self.cursor_comment
+        target = step_new(self.thread, self.new, current.id if current else None, direction)
+        if target is None:
+            self.notify("Nothing new since the last visit.", timeout=2)
+            return
+        self.expand_to(target)  # unfolds whatever hides it
+
+    def action_new_only(self) -> None:
+        """Fold every comment with nothing new under it: the new ones in their context."""
+        if not self.new.count:
+            self.notify("Nothing new since the last visit.", timeout=2)
+            return
+        folds = folds_for_new_only(self.thread, self.new)
+
+        def apply() -> bool:
+            self.folds.restore(folds)
+            return True
+
+        self._fold_whole_thread(apply)
+
+    # -- a refreshed copy of the same thread ---------------------------------------------
+    def replace_thread(self, thread: Thread) -> None:
+        """Show a newer copy of the thread, the cursor comment kept on its screen row.
+
+        Folds carry over by id; search highlights too. Themes are matched again by the
+        screen (their verdicts are per position in the old copy).
+        """
+        anchor_row = self._cursor_anchor()[1] if self._laid_out else None
+        current = self.cursor_comment
+        wish = self._wish or (current.id if current else None)
+        folded = set(self.folds.folded)
+        highlight = self.painter.highlight
+        self.thread = thread
+        self.folds = FoldedView(thread)
+        self.folds.restore(folded)
+        self.moves = VisibleMoves(self.folds)
+        self.painter = CommentPainter(thread, self.folds, self._now)
+        self.painter.set_highlight(highlight)
+        self.painter.set_new(self.new.ids)
+        width = self.layout_rows.width
+        preamble = story_preamble(thread, now=self._now(), width=width - 2)
+        self._rows = RowLayout(self.folds, width, preamble)
+        position = self.folds.nearest_visible(wish) if wish and thread.get(wish) else 0
+        self._wish = wish if wish and thread.get(wish) else None
+        self._show_anchored((position, anchor_row) if anchor_row is not None else None)
+        self.start_refining()
 
     # -- what search and themes mark -----------------------------------------------------
     def set_highlight(self, words: frozenset[str]) -> None:
