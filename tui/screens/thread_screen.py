@@ -24,6 +24,7 @@ from fetchers.errors import FetchError
 from fetchers.progress import ProgressCallback
 from threads.model import Thread
 from tui.messages import LoadFailed, LoadProgress, ThreadLoaded
+from tui.screens.thread_article import ArticleController
 from tui.screens.thread_jumps import JumpController
 from tui.screens.thread_search import SearchController
 from tui.screens.thread_themes import ThemeController, ThemeSettings
@@ -47,6 +48,7 @@ _VIEW_ACTIONS = frozenset(
         "copy_permalink",
         "copy_comment_text",
         "quote_source",
+        "read_article",
     }
 )
 
@@ -66,6 +68,7 @@ class ThreadScreen(Screen[None]):
         Binding("y", "copy_permalink", "Copy link", id="copy_link", show=False),
         Binding("Y", "copy_comment_text", "Copy text", id="copy_text", show=False),
         Binding("apostrophe", "quote_source", "Quote source", id="quote_source", show=False),
+        Binding("a", "read_article", "Article", id="article", show=False),
         Binding("r", "reload", "Reload", id="reload", show=False),
         Binding("t", "themes", "Themes", id="themes"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
@@ -88,7 +91,13 @@ class ThreadScreen(Screen[None]):
         self._title = title
         self._view: CommentView | None = None
         self.thread: Thread | None = None
-        self.jumps = JumpController(self, view=lambda: self._view, write_terminal=self._write)
+        self.article = ArticleController(self, view=lambda: self._view)
+        self.jumps = JumpController(
+            self,
+            view=lambda: self._view,
+            write_terminal=self._write,
+            quote_elsewhere=self.article.find_quote,
+        )
         self.search = SearchController(
             self,
             view=lambda: self._view,
@@ -272,6 +281,9 @@ class ThreadScreen(Screen[None]):
 
     def action_quote_source(self) -> None:
         self.jumps.quote_source()
+
+    def action_read_article(self) -> None:
+        self.article.read_story()
 
     def action_themes(self) -> None:
         self.themes.open_panel()
