@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pytest_httpserver import HTTPServer
 
-from tests.tui_support import app_with_source, comment_view, notices, settle, thread_screen
+from tests.tui_support import app_with_source, comment_view, notices, settle
 from threads.blocks import Block, Span
 from threads.model import Comment, Thread
 from tui.screens.article_screen import ArticleScreen
@@ -213,8 +213,43 @@ async def test_the_passage_stays_highlighted_at_any_width(
     app = reader_app(story(serve_article(httpserver)))
     async with app.run_test(size=(width, 24)) as pilot:
         await settle(pilot)
-        thread_screen(app).jumps.quote_source  # the screen is up
         await pilot.press("j", "j", "apostrophe")
         await settle(pilot)
         await pilot.pause()
         assert any(line.startswith(PASSAGE_MARK) for line in reader_lines(app))
+
+
+async def test_a_web_address_on_the_command_line_opens_reader_mode(
+    httpserver: HTTPServer,
+) -> None:
+    from fetchers.targets import ArticleTarget
+    from tests.tui_support import fixed_now
+    from tui.app import create_app
+    from tui.cli import Options
+    from tui.config import Config
+
+    app = create_app(
+        Options(ArticleTarget(serve_article(httpserver)), False, None, None),
+        config=Config(Path("/nonexistent/config.toml")),
+        now=fixed_now,
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "Leader spotlight: Erin Spiceland" in "\n".join(reader_lines(app))
+        await pilot.press("backspace")
+        assert "Nowhere to go back to" in notices(app)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code in (0, None)
+
+
+async def test_the_article_is_fetched_once_per_session(httpserver: HTTPServer) -> None:
+    app = reader_app(story(serve_article(httpserver)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in range(2):
+            await pilot.press("a")
+            await settle(pilot)
+            await pilot.press("q")
+            await pilot.pause()
+    assert len(httpserver.log) == 1

@@ -34,6 +34,11 @@ def _key(keys: str, action: str, description: str, binding_id: str) -> Binding:
     return Binding(keys, action, description, show=False, id=binding_id)
 
 
+def _text_width(width: int) -> int:
+    """Wrapping width for a view `width` cells wide (the gutter takes two)."""
+    return min(MAX_TEXT_WIDTH, max(10, width - 2))
+
+
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     """The article: title, byline · date · site, address, then the body."""
 
@@ -64,7 +69,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return self._layout
 
     def _lay_out(self, width: int) -> ArticleLayout:
-        layout = ArticleLayout(self.article, min(MAX_TEXT_WIDTH, max(10, width - 2)))
+        layout = ArticleLayout(self.article, _text_width(width))
         if self.passage is not None:
             layout.mark_passage(self.passage.block, self.passage.start, self.passage.end)
         return layout
@@ -74,22 +79,27 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return max(1, self.scrollable_content_region.height)
 
     def on_resize(self, event: events.Resize) -> None:
-        width = self.scrollable_content_region.width or event.size.width
+        self._fit(self.scrollable_content_region.width or event.size.width)
+
+    def _fit(self, width: int) -> None:
+        """Re-wrap for a new width (the block at the top stays there)."""
         old = self._layout
-        top_block = old.block_at(int(self.scroll_y)) if old is not None else None
-        if old is None or old.width != min(MAX_TEXT_WIDTH, max(10, width - 2)):
+        if old is None or old.width != _text_width(width):
+            top_block = old.block_at(int(self.scroll_y)) if old is not None else None
             self._layout = self._lay_out(width)
             self._strips.clear()
+            if top_block is not None and int(self.scroll_y) > 0 and self._wanted_block is None:
+                self._wanted_block = top_block
         self.virtual_size = Size(width, len(self.page_layout))
         if self._wanted_block is not None:
             self.show_block(self._wanted_block)
-        elif top_block is not None and old is not None and int(self.scroll_y) > 0:
-            self.scroll_y = min(self.page_layout.block_rows[top_block][0], self.max_scroll_y)
         self.refresh()
 
     # -- drawing -----------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        if self._layout is None or self._layout.width != _text_width(width):
+            self._fit(width)  # a scrollbar appeared or went: no resize event for that
         number = y + int(self.scroll_y)
         strip = self._strips.get((number, width))
         if strip is None:
@@ -122,7 +132,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def set_passage(self, passage: ArticlePassage | None) -> None:
         """Highlight a quoted passage and show it."""
         self.passage = passage
-        self._layout = self._lay_out(self.page_layout.width + 2) if self._layout is not None else None
+        if self._layout is not None:
+            self._layout = self._lay_out(self._layout.width + 2)
         self._strips.clear()
         if passage is not None:
             self.show_block(passage.block)
@@ -145,11 +156,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._wanted_block = block  # not laid out yet: on the first resize
             return
         self._wanted_block = None
-        rows = self.page_layout.block_rows
-        if 0 <= block < len(rows):
+        line = self._first_line(block)
+        if line is not None:
             self.virtual_size = Size(self.virtual_size.width, len(self.page_layout))
-            top = max(0, rows[block][0] - self.lead)
-            self.scroll_y = min(top, max(0, len(self.page_layout) - self.page_height))
+            self.scroll_to_line(line - self.lead)
+
+    def _first_line(self, block: int) -> int | None:
+        """Where `block` starts, or where the highlighted passage starts inside it."""
+        layout = self.page_layout
+        if not 0 <= block < len(layout.block_rows):
+            return None
+        first, last = layout.block_rows[block]
+        if self.passage is not None and self.passage.block == block:
+            for number in range(first, last + 1):
+                if any(PASSAGE in key for _, key in layout.lines[number]):
+                    return number
+        return first
 
     def scroll_to_line(self, line: int) -> None:
         self.scroll_y = max(0, min(line, max(0, len(self.page_layout) - self.page_height)))
