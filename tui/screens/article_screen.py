@@ -91,17 +91,20 @@ class ArticleScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="article-status", markup=False)
+        cached = self._articles.cached(self.url)
         with Container(id="article-body"):
-            yield Static("Loading…", id="article-message", markup=False)
+            if cached is not None:  # read before: on screen in the first frame
+                yield self._make_view(cached)
+            else:
+                yield Static("Loading…", id="article-message", markup=False)
         yield SearchPanel(id="search")
         yield Footer()
 
     def on_mount(self) -> None:
-        self._status(f"Reading {self.url} …")
-        cached = self._articles.cached(self.url)
-        if cached is not None:
-            self.call_later(self._show, cached)
+        if self.view is not None:
+            self._ready(self.view)
         else:
+            self._status(f"Reading {self.url} …")
             self._fetch()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -128,17 +131,24 @@ class ArticleScreen(Screen[None]):
         await self._show(message.article)
 
     async def _show(self, article: Article) -> None:
-        self.article = article
         body = self.query_one("#article-body", Container)
         await body.remove_children()
+        view = self._make_view(article)
+        await body.mount(view)
+        self._ready(view)
+
+    def _make_view(self, article: Article) -> ArticleView:
+        self.article = article
         view = ArticleView(article, id="article")
         self.view = view
         if self._passage is not None:
             view.set_passage(self._passage)
-        await body.mount(view)
+        self.search.reset(article)
+        return view
+
+    def _ready(self, view: ArticleView) -> None:
         self.watch(view, "scroll_y", self._show_position)
         view.focus()
-        self.search.reset(article)
 
     @on(Failed)
     def _failed(self, message: Failed) -> None:
