@@ -253,3 +253,59 @@ async def test_the_article_is_fetched_once_per_session(httpserver: HTTPServer) -
             await pilot.press("q")
             await pilot.pause()
     assert len(httpserver.log) == 1
+
+
+async def test_a_link_to_a_thread_on_a_supported_site_opens_that_thread(
+    httpserver: HTTPServer,
+) -> None:
+    from fetchers.site import ItemTarget
+
+    app = reader_app(story(serve_article(httpserver)))
+    opened: list[ItemTarget] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        reader(app).links._open_thread = opened.append  # no network: what would open
+        reader(app).links.act_on(_link("https://news.ycombinator.com/item?id=26312516"))
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        assert "Open the thread here" in str(
+            picker.query_one("#picker").get_option_at_index(0).prompt
+        )
+        await pilot.press("1")
+        await pilot.pause()
+    assert opened == [ItemTarget("hackernews", "26312516")]
+
+
+async def test_a_on_the_front_page_reads_the_highlighted_story(httpserver: HTTPServer) -> None:
+    from tests.tui_support import fixed_now
+    from threads.stories import StorySummary
+    from tui.app import create_app
+    from tui.cli import Options
+    from tui.config import Config
+
+    url = serve_article(httpserver)
+    stories = [
+        StorySummary("1", "Ask HN: text post", None, "a", 1, 0, WHEN),
+        StorySummary("2", "Leader spotlight", url, "b", 5, 3, WHEN),
+    ]
+
+    async def front_page(kind: str, offset: int) -> list[StorySummary]:
+        return stories
+
+    app = create_app(
+        Options(None, False, None, None), config=Config(Path("/nonexistent/c.toml")), now=fixed_now
+    )
+    app._fetch_list = front_page  # type: ignore[method-assign, assignment]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        assert "links to no article" in notices(app)
+        await pilot.press("j", "a")
+        await settle(pilot)
+        assert "Leader spotlight: Erin Spiceland" in "\n".join(reader_lines(app))
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "StoryListScreen"

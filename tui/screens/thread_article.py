@@ -43,23 +43,24 @@ class ArticleController:
     def _app(self) -> ReaderApp:
         return cast(ReaderApp, self._host.app)
 
-    def _story_url(self) -> str | None:
+    def _story_url(self, missing: str) -> str | None:
+        """The story's web link; without one, `missing` is said."""
         view = self._view()
         url = view.thread.url if view is not None else None
         if view is not None and (not url or not is_openable(url)):
-            self._host.notify("This story links to no article.", timeout=3)
+            self._host.notify(missing, timeout=3)
             return None
         return url
 
     def read_story(self) -> None:
         """`a`: the story's link in reader mode."""
-        url = self._story_url()
+        url = self._story_url("This story links to no article.")
         if url:
             self._app.open_article(url)
 
     def find_quote(self, quotes: list[str]) -> None:
         """`'` when the thread holds none of the comment's quotes: try the article."""
-        url = self._story_url()
+        url = self._story_url("Quote source not in this thread, and the story has no article.")
         if url:
             self._host.notify("Looking for the quote in the article…", timeout=2)
             self._host.run_worker(
