@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -23,13 +23,15 @@ from textual.widgets import Footer, Static
 from fetchers.errors import FetchError, NotAnArticle
 from fetchers.site import ItemTarget
 from threads.article import Article
-from threads.article_quotes import ArticlePassage
 from tui.article_cache import ArticleCache
 from tui.opener import copy_text
 from tui.screens.article_links import LinkChooser
 from tui.screens.article_search import ArticleSearchController
 from tui.widgets.article_view import ArticleView
 from tui.widgets.search_panel import SearchPanel
+
+if TYPE_CHECKING:
+    from threads.article_quotes import ArticlePassage  # rapidfuzz: off the start-up path
 
 # Keys about the article: only once it is on screen and has focus.
 _VIEW_ACTIONS = frozenset({"open_search", "next_hit", "previous_hit", "copy_text"})

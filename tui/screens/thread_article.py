@@ -8,15 +8,17 @@ quote runs in an exclusive worker of the thread screen, so the keys stay live.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from textual.screen import Screen
 
 from fetchers.errors import FetchError
-from threads.article_quotes import ArticlePassage
 from threads.links import is_openable
 from tui.article_cache import ArticleCache
 from tui.widgets.comment_view import CommentView
+
+if TYPE_CHECKING:
+    from threads.article_quotes import ArticlePassage  # rapidfuzz: off the start-up path
 
 
 class ReaderApp(Protocol):

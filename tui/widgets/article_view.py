@@ -6,7 +6,7 @@ a new width re-wraps once and keeps the block at the top of the screen there.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -18,10 +18,12 @@ from textual.strip import Strip
 
 from threads.article import Article
 from threads.article_layout import PASSAGE, ArticleLayout
-from threads.article_quotes import ArticlePassage
 from threads.comment_lines import Line
 from threads.highlight import highlight_line
 from tui.widgets.comment_styles import style_for
+
+if TYPE_CHECKING:
+    from threads.article_quotes import ArticlePassage  # rapidfuzz: off the start-up path
 
 PLAIN = Style()
 MAX_TEXT_WIDTH = 100
