@@ -168,8 +168,14 @@ class ArticleScreen(Screen[None]):
             return
         total = max(1, len(view.page_layout) - view.page_height)
         percent = min(100, round(100 * int(view.scroll_y) / total))
-        parts = [self.note, self.search.summary, f"{percent}%", self.article.site or ""]
-        self._status("  ".join(part for part in parts if part) or self.article.title)
+        parts = [
+            self.note,
+            self.search.summary,
+            f"{percent}%",
+            self.article.site,
+            self.article.title,
+        ]
+        self._status("  ·  ".join(part for part in parts if part))
 
     # -- search panel messages ---------------------------------------------------------
     @on(SearchPanel.QueryChanged)
