@@ -14,6 +14,7 @@ from tests.tui_support import (
     cursor_author,
     notices,
     sample_app,
+    settle,
     status_text,
 )
 from threads.blocks import Block, Span
@@ -125,12 +126,22 @@ async def test_a_reference_without_definition_says_so() -> None:
 
 
 async def test_quote_of_the_article_says_source_not_in_thread() -> None:
+    """The sample's article cannot be fetched (offline): the thread stays, one sentence.
+    (Reader mode on the quoted passage: tests/test_tui_reader.py.)"""
+    from fetchers.errors import Unreachable
+    from tui.article_cache import ArticleCache
+
+    async def offline(url: str) -> Any:
+        raise Unreachable(f"Could not reach {url}.")
+
     app = sample_app()
+    app.articles = ArticleCache(offline)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("J", "J")
         assert cursor_author(app) == "holloway"
         await pilot.press("apostrophe")
+        await settle(pilot)
         assert cursor_author(app) == "holloway"  # did not jump anywhere
         assert "source not in this thread" in notices(app)
 

@@ -12,10 +12,12 @@ from textual.notifications import SeverityLevel
 from fetchers.progress import ProgressCallback
 from fetchers.saved import load_sample_thread
 from fetchers.site import ItemTarget
+from fetchers.targets import ArticleTarget
 from store.keys import ThreadKey
 from threads.model import Thread
 from threads.stories import StoryListKind, StorySummary
 from threads.themes import Theme
+from tui.article_cache import ArticleCache
 from tui.cli import Options
 from tui.config import Config, is_valid_key, load_config, normalise_keys
 from tui.keymap import binding_groups, remappable_ids
@@ -28,6 +30,8 @@ from tui.terminal import is_sixteen_colour
 if TYPE_CHECKING:
     import httpx
 
+    from threads.article import Article
+    from threads.article_quotes import ArticlePassage
     from tui.prefetch import Prefetch
 
 
@@ -60,6 +64,8 @@ class ThreadReaderApp(App[int]):
         self._prefetch = prefetch
         self.memory = open_memory(self.config, enabled=not options.no_history)
         """The local store (opened on first use, in a worker; remembers nothing when off)."""
+        self.articles = ArticleCache(self._fetch_article)
+        """Reader mode's articles, fetched once per session."""
 
     def notify(
         self,
@@ -89,7 +95,9 @@ class ThreadReaderApp(App[int]):
         self._apply_key_config()
         for problem in self.config.problems:
             self.notify(problem, severity="error", timeout=10)
-        if self.options.sample or self.options.target is not None:
+        if isinstance(self.options.target, ArticleTarget):
+            self.open_article(self.options.target.url)
+        elif self.options.sample or self.options.target is not None:
             key = target_key(self.options.target)
             self.push_screen(self._thread_screen(self._initial_source(), key=key))
         else:
@@ -100,6 +108,7 @@ class ThreadReaderApp(App[int]):
                     now=self.now,
                     search_stories=self._search,
                     memory=self.memory,
+                    read_article=self.open_article,
                 )
             )
 
@@ -178,6 +187,43 @@ class ThreadReaderApp(App[int]):
 
         key = ThreadKey("hackernews", story.id)
         self.push_screen(self._thread_screen(source, title=story.title, key=key))
+
+    async def _fetch_article(self, url: str) -> Article:
+        from fetchers.article import fetch_article  # trafilatura: only when reading
+
+        return await fetch_article(self.client, url)
+
+    def open_article(self, url: str, *, passage: ArticlePassage | None = None) -> None:
+        """Push reader mode for `url` (on `passage`, highlighted, when given)."""
+        from tui.screens.article_screen import ArticleScreen
+
+        self.push_screen(
+            ArticleScreen(
+                url,
+                articles=self.articles,
+                read=self.open_article,
+                open_thread=self.open_thread,
+                write_terminal=self.write_terminal,
+                passage=passage,
+            )
+        )
+
+    def open_thread(self, target: ItemTarget) -> None:
+        """Push the thread screen for a thread on a supported site (a link followed)."""
+
+        async def source(progress: ProgressCallback) -> Thread:
+            from fetchers.load import load_target
+
+            return await load_target(self.client, target, progress=progress, settle=False)
+
+        self.push_screen(self._thread_screen(source))
+
+    def write_terminal(self, text: str) -> None:
+        """Raw output to the terminal (OSC 52): through the driver, after the frame."""
+        driver = self._driver
+        if driver is not None:
+            driver.write(text)
+            driver.flush()
 
     def _thread_screen(
         self, source: ThreadSource, *, title: str = "", key: ThreadKey | None = None

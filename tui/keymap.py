@@ -11,10 +11,12 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.dom import DOMNode
 
+from tui.screens.article_screen import ArticleScreen
 from tui.screens.help_screen import HelpScreen
 from tui.screens.saved_threads import SavedThreadsScreen
 from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_screen import ThreadScreen
+from tui.widgets.article_view import ArticleView
 from tui.widgets.comment_view import CommentView
 
 KEYMAP_OWNERS: tuple[type[DOMNode], ...] = (
@@ -23,6 +25,8 @@ KEYMAP_OWNERS: tuple[type[DOMNode], ...] = (
     StoryListScreen,
     HelpScreen,
     SavedThreadsScreen,
+    ArticleView,
+    ArticleScreen,
 )
 """Every class whose bindings may carry an id."""
 
@@ -47,5 +51,6 @@ def binding_groups() -> list[list[Binding]]:
             (StoryListScreen,),
             (HelpScreen,),
             (SavedThreadsScreen,),
+            (ArticleView, ArticleScreen),
         )
     ]

@@ -73,6 +73,7 @@ class StoryListScreen(Screen[None]):
         Binding("k", "cursor('up')", "Up", show=False, id="story_up"),
         Binding("slash", "search", "Search stories", id="story_search", key_display="/"),
         Binding("m", "more", "More stories", id="story_more"),
+        Binding("a", "read_article", "Article", id="story_article", show=False),
         Binding("r", "reload", "Reload", id="story_reload"),
         Binding("b", "bookmark", "Bookmark story", id="story_bookmark", show=False),
         Binding("H", "app.history", "History", id="story_history", show=False),
@@ -90,10 +91,12 @@ class StoryListScreen(Screen[None]):
         now: Callable[[], datetime],
         search_stories: SearchStories | None = None,
         memory: Memory | None = None,
+        read_article: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
         self._memory = memory
         self._opened: dict[str, int | None] = {}  # story id -> comment count when opened
+        self._read_article = read_article
         self._fetch_list = fetch_list
         self._search_stories = search_stories
         self._query: str | None = None  # showing search results for this query
@@ -259,6 +262,18 @@ class StoryListScreen(Screen[None]):
         from tui.screens.help_screen import HelpScreen
 
         self.app.push_screen(HelpScreen(self))
+
+    def action_read_article(self) -> None:
+        """`a`: the highlighted story's link in reader mode."""
+        options = self.query_one(OptionList)
+        if options.highlighted is None or self._read_article is None:
+            return
+        chosen = options.get_option_at_index(options.highlighted).id
+        story = next((s for s in self._stories if s.id == chosen), None)
+        if story is None or not story.url or "://" not in story.url:
+            self.notify("This story links to no article.", timeout=3)
+        else:
+            self._read_article(story.url)
 
     @on(OptionList.OptionSelected)
     def _open(self, event: OptionList.OptionSelected) -> None:

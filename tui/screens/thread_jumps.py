@@ -37,8 +37,10 @@ class JumpController:
         *,
         view: Callable[[], CommentView | None],
         write_terminal: Callable[[str], None],
+        quote_elsewhere: Callable[[list[str]], None] | None = None,
     ) -> None:
         self._host = host
+        self._quote_elsewhere = quote_elsewhere  # the article, when the thread has no source
         self._view = view
         self._write_terminal = write_terminal
         self.stack = JumpStack()
@@ -136,7 +138,10 @@ class JumpController:
                 return
             self._jump(view, Target(source.comment_id, source.block))
             return
-        self._host.notify("Quote source not in this thread (probably the article).", timeout=4)
+        if self._quote_elsewhere is not None:
+            self._quote_elsewhere(quotes)
+        else:
+            self._host.notify("Quote source not in this thread (probably the article).", timeout=4)
 
     # -- links -------------------------------------------------------------------------
     def links(self) -> None:

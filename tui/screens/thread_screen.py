@@ -28,6 +28,7 @@ from store.reading_state import ReadingState
 from threads.model import Thread
 from threads.new_comments import NewComments
 from tui.messages import LoadFailed, LoadProgress, ThreadLoaded
+from tui.screens.thread_article import ArticleController
 from tui.screens.thread_jumps import JumpController
 from tui.screens.thread_memory import StoreRead, ThreadMemory, with_place
 from tui.screens.thread_search import SearchController
@@ -52,6 +53,7 @@ _VIEW_ACTIONS = frozenset(
         "copy_permalink",
         "copy_comment_text",
         "quote_source",
+        "read_article",
     }
 )
 
@@ -71,6 +73,7 @@ class ThreadScreen(Screen[None]):
         Binding("y", "copy_permalink", "Copy link", id="copy_link", show=False),
         Binding("Y", "copy_comment_text", "Copy text", id="copy_text", show=False),
         Binding("apostrophe", "quote_source", "Quote source", id="quote_source", show=False),
+        Binding("a", "read_article", "Article", id="article", show=False),
         Binding("r", "reload", "Reload", id="reload", show=False),
         Binding("b", "bookmark", "Bookmark", id="bookmark", show=False),
         Binding(
@@ -108,7 +111,13 @@ class ThreadScreen(Screen[None]):
         self._title = title
         self._view: CommentView | None = None
         self.thread: Thread | None = None
-        self.jumps = JumpController(self, view=lambda: self._view, write_terminal=self._write)
+        self.article = ArticleController(self, view=lambda: self._view)
+        self.jumps = JumpController(
+            self,
+            view=lambda: self._view,
+            write_terminal=self._write,
+            quote_elsewhere=self.article.find_quote,
+        )
         self.search = SearchController(
             self,
             view=lambda: self._view,
@@ -354,6 +363,9 @@ class ThreadScreen(Screen[None]):
 
     def action_quote_source(self) -> None:
         self.jumps.quote_source()
+
+    def action_read_article(self) -> None:
+        self.article.read_story()
 
     def action_themes(self) -> None:
         self.themes.open_panel()
