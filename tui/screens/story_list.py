@@ -56,7 +56,7 @@ class StoryListScreen(Screen[None]):
         Binding("r", "reload", "Reload", id="story_reload"),
         Binding("question_mark", "help", "Help", id="story_help", key_display="?"),
         Binding("q", "app.quit", "Quit", id="quit"),
-        Binding("escape", "escape", "Cancel search / quit", id="story_escape", show=False),
+        Binding("escape", "escape", "Cancel search", id="story_escape", show=False),
     ]
 
     def __init__(
@@ -178,14 +178,15 @@ class StoryListScreen(Screen[None]):
         self.query_one(OptionList).focus()
 
     def action_escape(self) -> None:
-        """Escape in the search field cancels it; search results go back to the list."""
+        """Escape in the search field cancels it; search results go back to the list; it
+        never quits."""
         if self.query_one("#story-query", Input).has_focus:
             self._close_search()
         elif self._query is not None:
             self._query = None
             self.load()
-        else:
-            self.app.exit()
+        else:  # escape never quits: that is `q`
+            self.notify("Nothing to cancel here; q quits.", timeout=3)
 
     def action_help(self) -> None:
         from tui.screens.help_screen import HelpScreen

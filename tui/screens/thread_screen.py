@@ -8,6 +8,7 @@ cursor for the status line.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Awaitable, Callable
 from datetime import datetime
@@ -70,7 +71,7 @@ class ThreadScreen(Screen[None]):
         Binding("t", "themes", "Themes", id="themes"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "back", "Back", id="back"),
-        Binding("escape", "escape", "Clear search / back", id="escape", show=False),
+        Binding("escape", "escape", "Clear search / close", id="escape", show=False),
     ]
 
     def __init__(
@@ -145,17 +146,20 @@ class ThreadScreen(Screen[None]):
                 LoadFailed(f"Unexpected error: {type(error).__name__}: {error}", generation)
             )
         else:
-            self.post_message(ThreadLoaded(thread, generation))
+            themes = None
+            if self._view is not None:  # a reload: theme it before it replaces the old view
+                themes = await asyncio.to_thread(self.themes.matched, thread)
+            self.post_message(ThreadLoaded(thread, generation, themes))
 
     @on(LoadProgress)
     def _show_progress(self, message: LoadProgress) -> None:
-        if message.generation == self._generation:
+        if message.generation == self._generation and self.thread is None:
+            # (a reload keeps the status line of the thread on screen until it is replaced)
             self.query_one(StatusBar).show_progress(message.loaded, message.expected)
-            if self.thread is None:
-                total = f"{message.expected:,}" if message.expected else "?"
-                self.query_one("#message", Static).update(
-                    f"Loading… {message.loaded:,}/{total} comments"
-                )
+            total = f"{message.expected:,}" if message.expected else "?"
+            self.query_one("#message", Static).update(
+                f"Loading… {message.loaded:,}/{total} comments"
+            )
 
     @on(ThreadLoaded)
     async def _show_thread(self, message: ThreadLoaded) -> None:
@@ -173,12 +177,18 @@ class ThreadScreen(Screen[None]):
         if old := self._view:  # a reload: keep the place
             folded = set(old.folds.folded)
             cursor_id = old.cursor_comment.id if old.cursor_comment else None
-        await body.remove_children()
         view = CommentView(
-            message.thread, now=self._now, folded=folded, cursor_id=cursor_id, id="comments"
+            message.thread,
+            now=self._now,
+            folded=folded,
+            cursor_id=cursor_id,
+            themes=message.themes,
+            id="comments",
         )
         self._view = view
-        await body.mount(view)
+        with self.app.batch_update():  # one frame: the old view until the new one is in
+            await body.remove_children()
+            await body.mount(view)
         # A watcher runs as the cursor is set: the status line repaints in the view's frame.
         self.watch(view, "cursor", self._show_cursor)
         view.focus()
@@ -277,7 +287,10 @@ class ThreadScreen(Screen[None]):
         self.themes.open_panel()
 
     def action_reload(self) -> None:
-        self.query_one(StatusBar).show_loading("reloading")
+        if self.thread is None:
+            self.query_one(StatusBar).show_loading(self._title or "thread")
+        else:  # the thread stays on screen, themed, until the new one is ready
+            self.notify("Reloading…", timeout=2)
         self.load()
 
     def action_help(self) -> None:
@@ -286,9 +299,14 @@ class ThreadScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self))
 
     def action_escape(self) -> None:
-        """`escape` clears search highlights first, then goes back."""
-        if not self.search.clear():
-            self.action_back()
+        """`escape` clears search highlights first, then goes back to a screen underneath;
+        it never quits (that is `q`): with nothing to clear or close it says so."""
+        if self.search.clear():
+            return
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.notify("Nothing to close here; q quits.", timeout=3)
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:

@@ -16,6 +16,7 @@ from tui.theme_config import save_themes
 from tui.widgets.comment_view import CommentView
 
 if TYPE_CHECKING:
+    from threads.model import Thread
     from threads.themes import Theme, ThemeView
     from threads.word_index import WordIndex
 
@@ -61,6 +62,17 @@ class ThemeController:
         """The word index exists (built with the search index): apply the themes."""
         self.words = words
         self._apply(words, self._settings.current())
+
+    def matched(self, thread: Thread) -> ThemeView | None:
+        """The themes in use matched against `thread` (None without themes). Slow on a big
+        thread: a reload calls it off the event loop, so the new view is themed at once."""
+        themes = self._settings.current()
+        if not themes:
+            return None
+        from threads.themes import apply_themes
+        from threads.word_index import WordIndex
+
+        return apply_themes(WordIndex(thread), themes)
 
     def _apply(self, words: WordIndex, themes: list[Theme]) -> None:
         self._host.run_worker(

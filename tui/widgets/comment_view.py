@@ -87,9 +87,11 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         now: Callable[[], datetime] | None = None,
         folded: set[str] | None = None,
         cursor_id: str | None = None,
+        themes: ThemeView | None = None,
         id: str | None = None,  # noqa: A002 - Textual's parameter name
     ) -> None:
-        """`folded` and `cursor_id` carry the reader's place over a reload."""
+        """`folded`, `cursor_id` and `themes` carry the reader's place and view over a
+        reload (themes given here are there from the first frame: nothing flashes)."""
         super().__init__(id=id)
         self.thread = thread
         self.folds = FoldedView(thread)
@@ -98,6 +100,9 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.moves = VisibleMoves(self.folds)
         self._now = now or (lambda: datetime.now(UTC))
         self.painter = CommentPainter(thread, self.folds, self._now)
+        if themes is not None:
+            self.painter.set_themes(themes)
+            self.folds.set_hidden(themes.hidden_ids([c.id for c in thread.tree.order]))
         self._rows: RowLayout | None = None  # made on the first resize, when the width is known
         self._laid_out = False
         self._initial_cursor = cursor_id or thread.focus_id
