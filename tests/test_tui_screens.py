@@ -304,3 +304,20 @@ async def test_a_remap_that_takes_another_actions_key_is_reported_with_file_and_
         assert clash[0].startswith(f"{config}:4:")
         assert "'n'" in clash[0] and "next_hit" in clash[0] and "Next hit" in clash[0]
         assert not any("'down'" in m or "last" in m for m in messages)
+
+
+async def test_help_keeps_its_order_after_a_remap(tmp_path: Path) -> None:
+    from tui.screens.help_screen import binding_rows
+
+    app = sample_app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.pause()
+        plain = [description for _, description in binding_rows(app.screen)]
+    config = tmp_path / "config.toml"
+    config.write_text('[keys]\nnext_comment = "n,down"\n')
+    app = sample_app(config)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.pause()
+        remapped = [description for _, description in binding_rows(app.screen)]
+    assert remapped == [d for d in plain if d in remapped]
+    assert remapped.index("Next comment") == plain.index("Next comment")
