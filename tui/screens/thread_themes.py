@@ -117,10 +117,10 @@ class ThemeController:
         )
         self._host.app.push_screen(screen)
 
-    def _save(self, themes: list[Theme], removed: set[str]) -> str:
+    def _save(self, themes: list[Theme], removed: set[str], renamed: dict[str, str]) -> str:
         path = self._settings.config_path
         try:
-            save_themes(path, themes, removed=removed)
+            save_themes(path, themes, removed=removed, renamed=renamed)
         except OSError as error:
             return f"Could not save {path}: {error.strerror or error}"
         return f"Saved {len(themes)} theme{'s' * (len(themes) != 1)} to {path}"
