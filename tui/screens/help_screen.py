@@ -20,13 +20,14 @@ _TEXTUAL_PLUMBING = {"focus_next", "focus_previous", "copy_text", "command_palet
 
 
 def declared_order(node: object) -> dict[str, int]:
-    """Each action of `node`'s class BINDINGS (bases first) -> its place as written.
+    """Each action of `node`'s class BINDINGS (its own first, then its bases') -> its
+    place as written.
 
     A `[keys]` remap re-inserts the remapped key last in the live bindings; the help
     keeps the order the bindings were written in, whatever the user remapped.
     """
     order: dict[str, int] = {}
-    for owner in reversed(type(node).__mro__):
+    for owner in type(node).__mro__:
         for binding in owner.__dict__.get("BINDINGS", ()):
             if isinstance(binding, Binding):
                 order.setdefault(binding.action, len(order))

@@ -208,8 +208,9 @@ def _footnote_row(notes: CommentFootnotes, label: str) -> Text:
 
 
 def _link_row(link: Link) -> Text:
-    text = Text(f"{link.number}. ", style="bold")
-    text.append(link.url, style="cyan")
+    """`12. the paper  https://…`: number, text and URL on one line (the picker cuts it)."""
+    text = Text(f"{link.number:>2}. ", style="bold")
     if link.text and link.text != link.url:
-        text.append(f"  “{link.text}”", style="dim")
+        text.append(f"“{link.text}”  ")
+    text.append(link.url, style="underline")
     return text
