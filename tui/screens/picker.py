@@ -16,6 +16,8 @@ from textual.timer import Timer
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.widgets.marked_list import MarkedOptionList
+
 
 class PickerScreen(ModalScreen[int | None]):
     """Choose one of up to a few dozen rows."""
@@ -49,7 +51,7 @@ class PickerScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self._title, style="bold"), markup=False)
-            yield OptionList(*(Option(row) for row in self._rows), id="picker")
+            yield MarkedOptionList(*(Option(row) for row in self._rows), id="picker")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = 0

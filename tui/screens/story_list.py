@@ -17,6 +17,7 @@ from fetchers.errors import FetchError
 from threads.numbers import counted
 from threads.stories import STORY_LIST_KINDS, StoryListKind, StorySummary
 from threads.timefmt import relative_age
+from tui.widgets.marked_list import MarkedOptionList
 
 FetchStoryList = Callable[[StoryListKind, int], Awaitable[list[StorySummary]]]
 """Loads one page of a front-page list, from an offset."""
@@ -83,7 +84,7 @@ class StoryListScreen(Screen[None]):
             *(Tab(f"{n} {kind}", id=kind) for n, kind in enumerate(STORY_LIST_KINDS, start=1))
         )
         yield Static("Loading…", id="list-status", markup=False)
-        yield OptionList(id="stories")
+        yield MarkedOptionList(id="stories")
         yield Input(
             placeholder="search Hacker News stories (enter: search, esc: cancel)", id="story-query"
         )

@@ -20,6 +20,7 @@ from threads.theme_from_search import theme_name_from_query, theme_terms_from_qu
 from threads.theme_suggest import Suggestion
 from threads.themes import THEME_COLOURS, TermError, Theme, next_mode
 from tui.widgets.comment_styles import theme_colour
+from tui.widgets.marked_list import MarkedOptionList
 
 HELP = (
     "space: highlight/hide/off · n: new (from the search) · e: edit terms · r: rename · "
@@ -98,7 +99,7 @@ class ThemesScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text("Themes", style="bold"), markup=False)
-            yield OptionList(id="themes")
+            yield MarkedOptionList(id="themes")
             # Not selected on focus: typing adds to the terms instead of replacing them.
             yield Input(id="theme-input", select_on_focus=False)
             yield Static("", id="theme-hint", markup=False)  # the match count while typing

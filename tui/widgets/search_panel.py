@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from threads.comment_lines import Line
 from tui.widgets.comment_styles import style_for
+from tui.widgets.marked_list import MarkedOptionList
 
 
 def line_text(line: Line) -> Text:
@@ -63,7 +64,7 @@ class SearchPanel(Vertical):
         pass
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="hits")
+        yield MarkedOptionList(id="hits")
         yield Static("", id="search-summary", markup=False)
         yield Input(placeholder='words, "a phrase", @author   (enter: go, esc: close)', id="query")
 
