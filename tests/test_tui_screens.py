@@ -321,3 +321,23 @@ async def test_help_keeps_its_order_after_a_remap(tmp_path: Path) -> None:
         remapped = [description for _, description in binding_rows(app.screen)]
     assert remapped == [d for d in plain if d in remapped]
     assert remapped.index("Next comment") == plain.index("Next comment")
+
+
+async def test_front_page_keeps_the_domain_on_the_title_line_at_80_columns(
+    hn_server: HTTPServer,
+) -> None:
+    title = "Show HN: A remarkably long title that would certainly not fit in eighty columns"
+    hn_server.expect_request("/v0/topstories.json").respond_with_json([7])
+    hn_server.expect_request("/v0/item/7.json").respond_with_json(_firebase_story(7, title, []))
+    app = create_app(
+        Options(None, False, None, None), config=Config(Path("/nonexistent")), now=fixed_now
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 1
+        lines = [options.render_line(y).text.rstrip() for y in range(options.virtual_size.height)]
+        assert len([line for line in lines if line.strip()]) == 2  # title line, meta line
+        assert lines[0].lstrip("▶ ").startswith("1. Show HN: A remarkably long")
+        assert lines[0].endswith("… (example.org)")
+        assert "42 points" in lines[1]

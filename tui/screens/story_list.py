@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,20 +27,45 @@ SearchStories = Callable[[str, int], Awaitable[list[StorySummary]]]
 """Searches the site's stories (a page number)."""
 
 
-def story_row(number: int, story: StorySummary, now: datetime) -> Text:
-    """Two lines: `12. Title (domain)` and `212 points · 45 comments · 3h · by x`."""
+def story_row(number: int, story: StorySummary, now: datetime, width: int | None = None) -> Text:
+    """Two lines: `12. Title (domain)` and `212 points · 45 comments · 3h · by x`.
+
+    With a `width`, each line fits it: the title is cut with `…` so that `(domain)` stays
+    on the title's line (never wrapped onto a line of its own).
+    """
     text = Text(f"{number:>3}. ", style="bright_black")
-    text.append(story.title, style="bold")
-    if story.domain:
-        text.append(f" ({story.domain})", style="bright_black")
+    domain = f" ({story.domain})" if story.domain else ""
+    title = Text(story.title, style="bold")
+    if width is not None:
+        room = max(8, width - text.cell_len - cell_len(domain))
+        title.truncate(room, overflow="ellipsis")
+    text.append_text(title)
+    if domain:
+        text.append(domain, style="bright_black")
     meta = [
         counted(story.points or 0, "point"),
         counted(story.comment_count or 0, "comment"),
         relative_age(story.created, now),
         f"by {story.author or '?'}",
     ]
-    text.append("\n     " + " · ".join(meta), style="bright_black")
+    meta_line = Text("\n     " + " · ".join(meta), style="bright_black")
+    if width is not None:
+        meta_line.truncate(width + 1, overflow="ellipsis")  # + 1: the newline
+    text.append_text(meta_line)
     return text
+
+
+class StoryRow:
+    """A story row laid out at the width it is drawn at (so a resize re-cuts it)."""
+
+    def __init__(self, number: int, story: StorySummary, now: datetime) -> None:
+        self._number, self._story, self._now = number, story, now
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield story_row(self._number, self._story, self._now, options.max_width)
+
+    def __str__(self) -> str:
+        return story_row(self._number, self._story, self._now).plain
 
 
 class StoryListScreen(Screen[None]):
@@ -130,7 +157,7 @@ class StoryListScreen(Screen[None]):
         self._stories += fresh
         self._pages = page + 1
         options.add_options(
-            [Option(story_row(i, s, now), id=s.id) for i, s in enumerate(fresh, first)]
+            [Option(StoryRow(i, s, now), id=s.id) for i, s in enumerate(fresh, first)]
         )
         if not page:
             options.highlighted = 0 if self._stories else None
