@@ -134,7 +134,7 @@ class JumpController:
                 self._remember(view)
                 view.scroll_now(0)
                 return
-            self._jump(view, Target(source.comment_id, source.block))
+            self._jump(view, Target(source.comment_id, source.block, source.span))
             return
         self._host.notify("Quote source not in this thread (probably the article).", timeout=4)
 

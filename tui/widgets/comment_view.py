@@ -322,6 +322,8 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         if target.block is not None:
             comment = self.folds.comment_at(position)
             first, last = rows.block_rows(comment, self.folds.depth_at(position), target.block)
+            if target.span is not None and first > 0:  # only the rows of a quoted passage
+                first, last = self._passage_rows(comment, position, target, first, last)
         self._set_target((target.comment_id, first, last) if target.block is not None else None)
         top = max(0, rows.starts[position] + first - self.page_height // 3)
         self._prepare_rows(top)
@@ -329,6 +331,18 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = position
         self.refresh()
         return True
+
+    def _passage_rows(
+        self, comment: Comment, position: int, target: Target, first: int, last: int
+    ) -> tuple[int, int]:
+        """The rows (within the block's rows `first`..`last`) showing `target.span`."""
+        from threads.quotes import passage_rows
+
+        assert target.span is not None and target.block is not None
+        body = self.layout_rows.body(comment, self.folds.depth_at(position))
+        texts = ["".join(text for text, _ in line) for line in body[first - 1 : last]]
+        top, bottom = passage_rows(texts, comment.body[target.block].text, target.span)
+        return (first + top, first + bottom)
 
     def expand_to(self, comment_id: str) -> bool:
         """Unfold what hides a comment and put the cursor on it (search hits, links)."""
