@@ -341,3 +341,17 @@ async def test_front_page_keeps_the_domain_on_the_title_line_at_80_columns(
         assert lines[0].lstrip("▶ ").startswith("1. Show HN: A remarkably long")
         assert lines[0].endswith("… (example.org)")
         assert "42 points" in lines[1]
+
+
+async def test_escape_on_the_front_page_does_not_quit(hn_server: HTTPServer) -> None:
+    hn_server.expect_request("/v0/topstories.json").respond_with_json([7])
+    hn_server.expect_request("/v0/item/7.json").respond_with_json(_firebase_story(7, "One", []))
+    app = create_app(
+        Options(None, False, None, None), config=Config(Path("/nonexistent")), now=fixed_now
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, StoryListScreen)
+        assert "q quits" in notices(app)
