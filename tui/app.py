@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -52,7 +53,9 @@ class ThreadReaderApp(App[int]):
         sixteen_colours: bool | None = None,
         prefetch: Prefetch | None = None,
     ) -> None:
-        super().__init__()
+        # NO_COLOR means no colour at all (no-color.org). Textual strips colour entirely
+        # (its NoColor filter) only in ANSI mode; otherwise it would draw in greys.
+        super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
         self.options = options
         self.sixteen_colours = is_sixteen_colour() if sixteen_colours is None else sixteen_colours
         self.config = config if config is not None else load_config()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,6 +21,7 @@ from store.memory import Memory
 from threads.numbers import counted
 from threads.stories import STORY_LIST_KINDS, StoryListKind, StorySummary
 from threads.timefmt import relative_age
+from tui.widgets.marked_list import MarkedOptionList
 
 FetchStoryList = Callable[[StoryListKind, int], Awaitable[list[StorySummary]]]
 """Loads one page of a front-page list, from an offset."""
@@ -31,33 +34,64 @@ SOURCE = "hackernews"
 
 
 def story_row(
-    number: int, story: StorySummary, now: datetime, *, opened: int | None | bool = False
+    number: int,
+    story: StorySummary,
+    now: datetime,
+    width: int | None = None,
+    *,
+    opened: int | None | bool = False,
 ) -> Text:
     """Two lines: `12. Title (domain)` and `212 points · 45 comments · 3h · by x`.
 
-    `opened`: `False` for a story never opened; else the comment count seen when it was
-    (`None` if unknown). An opened story's title is dimmed and marked `✓`; comments
-    added since show as `+12`.
+    With a `width`, each line fits it: the title is cut with `…` so that `(domain)` stays
+    on the title's line (never wrapped onto a line of its own). `opened`: `False` for a
+    story never opened; else the comment count seen when it was (`None` if unknown). An
+    opened story's title is dimmed and marked `✓`; comments added since show as `+12`.
     """
     text = Text(f"{number:>3}. ", style="bright_black")
     seen = opened is not False
     if seen:
         text.append("✓ ", style="bright_black")  # dim alone is lost under NO_COLOR
-    text.append(story.title, style="dim" if seen else "bold")
-    if story.domain:
-        text.append(f" ({story.domain})", style="bright_black")
+    domain = f" ({story.domain})" if story.domain else ""
+    title = Text(story.title, style="dim" if seen else "bold")
+    if width is not None:
+        room = max(8, width - text.cell_len - cell_len(domain))
+        title.truncate(room, overflow="ellipsis")
+    text.append_text(title)
+    if domain:
+        text.append(domain, style="bright_black")
     meta = [
         counted(story.points or 0, "point"),
         counted(story.comment_count or 0, "comment"),
         relative_age(story.created, now),
         f"by {story.author or '?'}",
     ]
-    text.append("\n     " + " · ".join(meta), style="bright_black")
+    meta_line = Text("\n     " + " · ".join(meta), style="bright_black")
     if isinstance(opened, int) and not isinstance(opened, bool) and story.comment_count:
         added = story.comment_count - opened
         if added > 0:
-            text.append(f" +{added:,}", style="bold green")
+            meta_line.append(f" +{added:,}", style="bold green")
+    if width is not None:
+        meta_line.truncate(width + 1, overflow="ellipsis")  # + 1: the newline
+    text.append_text(meta_line)
     return text
+
+
+class StoryRow:
+    """A story row laid out at the width it is drawn at (so a resize re-cuts it)."""
+
+    def __init__(
+        self, number: int, story: StorySummary, now: datetime, *, opened: int | None | bool = False
+    ) -> None:
+        self._number, self._story, self._now, self._opened = number, story, now, opened
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield story_row(
+            self._number, self._story, self._now, options.max_width, opened=self._opened
+        )
+
+    def __str__(self) -> str:
+        return story_row(self._number, self._story, self._now, opened=self._opened).plain
 
 
 class StoryListScreen(Screen[None]):
@@ -80,7 +114,7 @@ class StoryListScreen(Screen[None]):
         Binding("B", "app.bookmarks", "Bookmarks", id="story_bookmarks", show=False),
         Binding("question_mark", "help", "Help", id="story_help", key_display="?"),
         Binding("q", "app.quit", "Quit", id="quit"),
-        Binding("escape", "escape", "Cancel search / quit", id="story_escape", show=False),
+        Binding("escape", "escape", "Cancel search", id="story_escape", show=False),
     ]
 
     def __init__(
@@ -112,7 +146,7 @@ class StoryListScreen(Screen[None]):
             *(Tab(f"{n} {kind}", id=kind) for n, kind in enumerate(STORY_LIST_KINDS, start=1))
         )
         yield Static("Loading…", id="list-status", markup=False)
-        yield OptionList(id="stories")
+        yield MarkedOptionList(id="stories")
         yield Input(
             placeholder="search Hacker News stories (enter: search, esc: cancel)", id="story-query"
         )
@@ -159,7 +193,7 @@ class StoryListScreen(Screen[None]):
         self._pages = page + 1
         options.add_options(
             [
-                Option(story_row(i, s, now, opened=self._opened.get(s.id, False)), id=s.id)
+                Option(StoryRow(i, s, now, opened=self._opened.get(s.id, False)), id=s.id)
                 for i, s in enumerate(fresh, first)
             ]
         )
@@ -185,7 +219,7 @@ class StoryListScreen(Screen[None]):
         now = self._now()
         for number, story in enumerate(self._stories, start=1):
             if story.id in opened:
-                row = story_row(number, story, now, opened=opened[story.id])
+                row = StoryRow(number, story, now, opened=opened[story.id])
                 options.replace_option_prompt(story.id, row)
 
     def on_screen_resume(self) -> None:
@@ -249,14 +283,15 @@ class StoryListScreen(Screen[None]):
         self.query_one(OptionList).focus()
 
     def action_escape(self) -> None:
-        """Escape in the search field cancels it; search results go back to the list."""
+        """Escape in the search field cancels it; search results go back to the list; it
+        never quits."""
         if self.query_one("#story-query", Input).has_focus:
             self._close_search()
         elif self._query is not None:
             self._query = None
             self.load()
-        else:
-            self.app.exit()
+        else:  # escape never quits: that is `q`
+            self.notify("Nothing to cancel here; q quits.", timeout=3)
 
     def action_help(self) -> None:
         from tui.screens.help_screen import HelpScreen

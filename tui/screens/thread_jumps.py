@@ -136,7 +136,7 @@ class JumpController:
                 self._remember(view)
                 view.scroll_now(0)
                 return
-            self._jump(view, Target(source.comment_id, source.block))
+            self._jump(view, Target(source.comment_id, source.block, source.span))
             return
         if self._quote_elsewhere is not None:
             self._quote_elsewhere(quotes)
@@ -213,8 +213,9 @@ def _footnote_row(notes: CommentFootnotes, label: str) -> Text:
 
 
 def _link_row(link: Link) -> Text:
-    text = Text(f"{link.number}. ", style="bold")
-    text.append(link.url, style="cyan")
+    """`12. the paper  https://…`: number, text and URL on one line (the picker cuts it)."""
+    text = Text(f"{link.number:>2}. ", style="bold")
     if link.text and link.text != link.url:
-        text.append(f"  “{link.text}”", style="dim")
+        text.append(f"“{link.text}”  ")
+    text.append(link.url, style="underline")
     return text

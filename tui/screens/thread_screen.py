@@ -8,10 +8,11 @@ cursor for the status line.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -36,6 +37,9 @@ from tui.screens.thread_themes import ThemeController, ThemeSettings
 from tui.widgets.comment_view import CommentView
 from tui.widgets.search_panel import SearchPanel
 from tui.widgets.status_bar import CursorStatus, StatusBar
+
+if TYPE_CHECKING:
+    from threads.themes import ThemeView  # rapidfuzz stays off the start-up path
 
 ThreadSource = Callable[[ProgressCallback], Awaitable[Thread]]
 """Something that produces a thread, reporting progress as it goes."""
@@ -84,7 +88,7 @@ class ThreadScreen(Screen[None]):
         Binding("t", "themes", "Themes", id="themes"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "back", "Back", id="back"),
-        Binding("escape", "escape", "Clear search / back", id="escape", show=False),
+        Binding("escape", "escape", "Clear search / close", id="escape", show=False),
     ]
 
     def __init__(
@@ -177,17 +181,20 @@ class ThreadScreen(Screen[None]):
                 LoadFailed(f"Unexpected error: {type(error).__name__}: {error}", generation)
             )
         else:
-            self.post_message(ThreadLoaded(thread, generation))
+            themes = None
+            if self._view is not None:  # a reload: theme it before it replaces the old view
+                themes = await asyncio.to_thread(self.themes.matched, thread)
+            self.post_message(ThreadLoaded(thread, generation, themes))
 
     @on(LoadProgress)
     def _show_progress(self, message: LoadProgress) -> None:
-        if message.generation == self._generation:
+        if message.generation == self._generation and self.thread is None:
+            # (a reload keeps the status line of the thread on screen until it is replaced)
             self.query_one(StatusBar).show_progress(message.loaded, message.expected)
-            if self.thread is None:
-                total = f"{message.expected:,}" if message.expected else "?"
-                self.query_one("#message", Static).update(
-                    f"Loading… {message.loaded:,}/{total} comments"
-                )
+            total = f"{message.expected:,}" if message.expected else "?"
+            self.query_one("#message", Static).update(
+                f"Loading… {message.loaded:,}/{total} comments"
+            )
 
     @on(StoreRead)
     async def _show_stored(self, message: StoreRead) -> None:
@@ -222,20 +229,24 @@ class ThreadScreen(Screen[None]):
             return
         self.memory.copy_from, self.memory.offline = None, False
         state, self._restore_state = self._restore_state, None
-        await self._present(message.thread, with_place(state, message.thread))
+        await self._present(
+            message.thread, with_place(state, message.thread), themes=message.themes
+        )
         self.memory.thread_shown(message.thread, fresh=True)
 
-    async def _present(self, thread: Thread, state: ReadingState | None) -> None:
+    async def _present(
+        self, thread: Thread, state: ReadingState | None, *, themes: ThemeView | None = None
+    ) -> None:
         """Show a thread: a newer copy replaces the one on screen without moving the
         cursor; the first one opens on the saved place."""
-        message = ThreadLoaded(thread, self._generation)
+        message = ThreadLoaded(thread, self._generation, themes)
         self.thread = message.thread
         # A big thread is hundreds of thousands of objects that live as long as this
         # screen; frozen, the cyclic GC stops rescanning them (pauses of ~100 ms at
         # 10,000 comments). The model has no reference cycles, so refcounting frees it.
         gc.freeze()
         if old := self._view:  # a refresh or reload: the same place, nothing moves
-            old.replace_thread(message.thread)
+            old.replace_thread(message.thread, themes=themes)
             self.search.reset(message.thread)
             self._show_cursor()
             return
@@ -253,7 +264,9 @@ class ThreadScreen(Screen[None]):
             id="comments",
         )
         self._view = view
-        await body.mount(view)
+        with self.app.batch_update():  # one frame: the old view until the new one is in
+            await body.remove_children()
+            await body.mount(view)
         # A watcher runs as the cursor is set: the status line repaints in the view's frame.
         self.watch(view, "cursor", self._show_cursor)
         view.focus()
@@ -371,7 +384,10 @@ class ThreadScreen(Screen[None]):
         self.themes.open_panel()
 
     def action_reload(self) -> None:
-        self.query_one(StatusBar).show_loading("reloading")
+        if self.thread is None:
+            self.query_one(StatusBar).show_loading(self._title or "thread")
+        else:  # the thread stays on screen, themed, until the new one is ready
+            self.notify("Reloading…", timeout=2)
         self.load()
 
     def action_bookmark(self) -> None:
@@ -386,9 +402,14 @@ class ThreadScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self))
 
     def action_escape(self) -> None:
-        """`escape` clears search highlights first, then goes back."""
-        if not self.search.clear():
-            self.action_back()
+        """`escape` clears search highlights first, then goes back to a screen underneath;
+        it never quits (that is `q`): with nothing to clear or close it says so."""
+        if self.search.clear():
+            return
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.notify("Nothing to close here; q quits.", timeout=3)
 
     def action_back(self) -> None:
         leaving = len(self.app.screen_stack) > 2

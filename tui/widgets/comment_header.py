@@ -12,12 +12,12 @@ from threads.wrap import wrap_pieces
 
 
 def stub_header(theme: str, color: str, hidden: int) -> Line:
-    """`hidden · politics · +4`: a comment a theme hides (enter shows it)."""
-    return [
-        ("hidden · ", ("deleted",)),
-        (theme, ("tag", f"fg={color}")),
-        (f" · +{hidden}", ("deleted",)),
-    ]
+    """`hidden · politics · +4`: a comment a theme hides (enter shows it); a hidden leaf
+    says nothing about replies (`hidden · politics`)."""
+    line: Line = [("hidden · ", ("deleted",)), (theme, ("tag", f"fg={color}"))]
+    if hidden:
+        line.append((f" · +{hidden}", ("deleted",)))
+    return line
 
 
 def comment_header(

@@ -93,10 +93,12 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         folded: set[str] | None = None,
         cursor_id: str | None = None,
         cursor_row: int | None = None,
+        themes: ThemeView | None = None,
         id: str | None = None,  # noqa: A002 - Textual's parameter name
     ) -> None:
         """`folded`, `cursor_id` and `cursor_row` (its screen row) carry the reader's place
-        over a reload or from the last visit."""
+        over a reload or from the last visit; `themes` given here are there from the first
+        frame (nothing flashes)."""
         super().__init__(id=id)
         self.thread = thread
         self.folds = FoldedView(thread)
@@ -105,6 +107,9 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.moves = VisibleMoves(self.folds)
         self._now = now or (lambda: datetime.now(UTC))
         self.painter = CommentPainter(thread, self.folds, self._now)
+        if themes is not None:
+            self.painter.set_themes(themes)
+            self.folds.set_hidden(themes.hidden_ids([c.id for c in thread.tree.order]))
         self._rows: RowLayout | None = None  # made on the first resize, when the width is known
         self._laid_out = False
         self._initial_cursor = cursor_id or thread.focus_id
@@ -342,6 +347,8 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         if target.block is not None:
             comment = self.folds.comment_at(position)
             first, last = rows.block_rows(comment, self.folds.depth_at(position), target.block)
+            if target.span is not None and first > 0:  # only the rows of a quoted passage
+                first, last = self._passage_rows(comment, position, target, first, last)
         self._set_target((target.comment_id, first, last) if target.block is not None else None)
         top = max(0, rows.starts[position] + first - self.page_height // 3)
         self._prepare_rows(top)
@@ -349,6 +356,18 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = position
         self.refresh()
         return True
+
+    def _passage_rows(
+        self, comment: Comment, position: int, target: Target, first: int, last: int
+    ) -> tuple[int, int]:
+        """The rows (within the block's rows `first`..`last`) showing `target.span`."""
+        from threads.quotes import passage_rows
+
+        assert target.span is not None and target.block is not None
+        body = self.layout_rows.body(comment, self.folds.depth_at(position))
+        texts = ["".join(text for text, _ in line) for line in body[first - 1 : last]]
+        top, bottom = passage_rows(texts, comment.body[target.block].text, target.span)
+        return (first + top, first + bottom)
 
     def expand_to(self, comment_id: str) -> bool:
         """Unfold what hides a comment and put the cursor on it (search hits, links)."""
@@ -399,11 +418,12 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._fold_whole_thread(apply)
 
     # -- a refreshed copy of the same thread ---------------------------------------------
-    def replace_thread(self, thread: Thread) -> None:
+    def replace_thread(self, thread: Thread, *, themes: ThemeView | None = None) -> None:
         """Show a newer copy of the thread, the cursor comment kept on its screen row.
 
-        Folds carry over by id; search highlights too. Themes are matched again by the
-        screen (their verdicts are per position in the old copy).
+        Folds carry over by id; search highlights too. `themes`, matched against the new
+        copy, apply in the same frame (nothing hidden flashes); without them the screen
+        matches the themes again (their verdicts are per position in the old copy).
         """
         anchor_row = self._cursor_anchor()[1] if self._laid_out else None
         current = self.cursor_comment
@@ -417,6 +437,10 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.painter = CommentPainter(thread, self.folds, self._now)
         self.painter.set_highlight(highlight)
         self.painter.set_new(self.new.ids)
+        if themes is not None:
+            self.painter.set_themes(themes)
+            order_ids = [comment.id for comment in thread.tree.order]
+            self.folds.set_hidden(themes.hidden_ids(order_ids))
         width = self.layout_rows.width
         preamble = story_preamble(thread, now=self._now(), width=width - 2)
         self._rows = RowLayout(self.folds, width, preamble)
