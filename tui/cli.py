@@ -156,9 +156,8 @@ def parse_options(argv: list[str]) -> Options:
         parser.error("--hide and --highlight need --dump (in the reader, press t for themes)")
     if args.offline and args.no_history:
         parser.error("--offline reads the local store, which --no-history turns off")
-    if args.offline and not args.dump and not args.sample:
-        # The reader does not open from the store yet; refusing beats touching the network.
-        parser.error("--offline works with --dump for now")
+    if args.offline and not args.dump and not (args.target or args.sample):
+        parser.error("--offline needs a TARGET (the front page comes from the network)")
     if args.fast and not args.dump:
         parser.error("--fast needs --dump (the reader shows the thread at once and settles it)")
     if args.load_all and not args.dump:

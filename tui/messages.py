@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from threads.model import Thread
+
+if TYPE_CHECKING:
+    from threads.themes import ThemeView
 
 
 @dataclass
@@ -15,6 +19,8 @@ class ThreadLoaded(Message):
 
     thread: Thread
     generation: int
+    themes: ThemeView | None = None
+    """On a reload, the themes already matched against the new thread (shown at once)."""
 
 
 @dataclass

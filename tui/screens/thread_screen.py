@@ -8,10 +8,11 @@ cursor for the status line.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,15 +23,24 @@ from textual.widgets import Footer, Static
 
 from fetchers.errors import FetchError
 from fetchers.progress import ProgressCallback
+from store.keys import ThreadKey
+from store.memory import Memory
+from store.reading_state import ReadingState
 from threads.model import Thread
+from threads.new_comments import NewComments
 from tui.messages import LoadFailed, LoadProgress, ThreadLoaded
 from tui.reader_width import DEFAULT_MAX_WIDTH
+from tui.screens.thread_article import ArticleController
 from tui.screens.thread_jumps import JumpController
+from tui.screens.thread_memory import StoreRead, ThreadMemory, with_place
 from tui.screens.thread_search import SearchController
 from tui.screens.thread_themes import ThemeController, ThemeSettings
 from tui.widgets.comment_view import CommentView
 from tui.widgets.search_panel import SearchPanel
 from tui.widgets.status_bar import CursorStatus, StatusBar
+
+if TYPE_CHECKING:
+    from threads.themes import ThemeView  # rapidfuzz stays off the start-up path
 
 ThreadSource = Callable[[ProgressCallback], Awaitable[Thread]]
 """Something that produces a thread, reporting progress as it goes."""
@@ -48,6 +58,7 @@ _VIEW_ACTIONS = frozenset(
         "copy_permalink",
         "copy_comment_text",
         "quote_source",
+        "read_article",
     }
 )
 
@@ -67,11 +78,18 @@ class ThreadScreen(Screen[None]):
         Binding("y", "copy_permalink", "Copy link", id="copy_link", show=False),
         Binding("Y", "copy_comment_text", "Copy text", id="copy_text", show=False),
         Binding("apostrophe", "quote_source", "Quote source", id="quote_source", show=False),
+        Binding("a", "read_article", "Article", id="article", show=False),
         Binding("r", "reload", "Reload", id="reload", show=False),
+        Binding("b", "bookmark", "Bookmark", id="bookmark", show=False),
+        Binding(
+            "F", "fresh_start", "Fresh start (forget this place)", id="fresh_start", show=False
+        ),
+        Binding("H", "app.history", "History", id="history", show=False),
+        Binding("B", "app.bookmarks", "Bookmarks", id="bookmarks", show=False),
         Binding("t", "themes", "Themes", id="themes"),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "back", "Back", id="back"),
-        Binding("escape", "escape", "Clear search / back", id="escape", show=False),
+        Binding("escape", "escape", "Clear search / close", id="escape", show=False),
     ]
 
     def __init__(
@@ -81,17 +99,32 @@ class ThreadScreen(Screen[None]):
         now: Callable[[], datetime],
         themes: ThemeSettings,
         title: str = "",
+        memory: Memory | None = None,
+        key: ThreadKey | None = None,
+        offline: bool = False,
         max_width: int = DEFAULT_MAX_WIDTH,
     ) -> None:
+        """`memory` and `key`: the store and this thread's key in it (the stored copy is
+        shown at once, then refreshed); `offline`: the stored copy only."""
         super().__init__()
         self._max_width = max_width
         self._source = source
+        self._offline = offline
+        self._waiting: ThreadLoaded | None = None  # a fetch that came before the store read
+        self._waiting_failure: LoadFailed | None = None
+        self._restore_state: ReadingState | None = None  # the saved place, for the first show
         self._now = now
         self._generation = 0
         self._title = title
         self._view: CommentView | None = None
         self.thread: Thread | None = None
-        self.jumps = JumpController(self, view=lambda: self._view, write_terminal=self._write)
+        self.article = ArticleController(self, view=lambda: self._view)
+        self.jumps = JumpController(
+            self,
+            view=lambda: self._view,
+            write_terminal=self._write,
+            quote_elsewhere=self.article.find_quote,
+        )
         self.search = SearchController(
             self,
             view=lambda: self._view,
@@ -103,6 +136,7 @@ class ThreadScreen(Screen[None]):
         self.themes = ThemeController(
             self, themes, view=lambda: self._view, query_text=lambda: self.search.query_text
         )
+        self.memory = ThreadMemory(self, memory, key, themes, self._new_marked)
 
     @property
     def view(self) -> CommentView | None:
@@ -117,7 +151,9 @@ class ThreadScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(StatusBar).show_loading(self._title or "thread")
-        self.load()
+        self.memory.read_stored()
+        if not self._offline:
+            self.load()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _VIEW_ACTIONS:
@@ -148,41 +184,93 @@ class ThreadScreen(Screen[None]):
                 LoadFailed(f"Unexpected error: {type(error).__name__}: {error}", generation)
             )
         else:
-            self.post_message(ThreadLoaded(thread, generation))
+            themes = None
+            if self._view is not None:  # a reload: theme it before it replaces the old view
+                themes = await asyncio.to_thread(self.themes.matched, thread)
+            self.post_message(ThreadLoaded(thread, generation, themes))
 
     @on(LoadProgress)
     def _show_progress(self, message: LoadProgress) -> None:
-        if message.generation == self._generation:
+        if message.generation == self._generation and self.thread is None:
+            # (a reload keeps the status line of the thread on screen until it is replaced)
             self.query_one(StatusBar).show_progress(message.loaded, message.expected)
-            if self.thread is None:
-                total = f"{message.expected:,}" if message.expected else "?"
-                self.query_one("#message", Static).update(
-                    f"Loading… {message.loaded:,}/{total} comments"
-                )
+            total = f"{message.expected:,}" if message.expected else "?"
+            self.query_one("#message", Static).update(
+                f"Loading… {message.loaded:,}/{total} comments"
+            )
+
+    @on(StoreRead)
+    async def _show_stored(self, message: StoreRead) -> None:
+        self.memory.reading = False
+        stored = message.stored
+        if stored is not None and self.thread is None:
+            self.memory.copy_from = stored.fetched_at
+            await self._present(stored.thread, with_place(message.state, stored.thread))
+            self.memory.thread_shown(stored.thread, fresh=False)
+        elif stored is None and self._offline:
+            key = self.memory.key
+            reason = (
+                f"{key.thread_id if key else 'This thread'} is not in the local store, and "
+                "--offline never uses the network."
+            )
+            self.query_one("#message", Static).update(f"{reason}\n\nPress q to go back.")
+            self.query_one(StatusBar).show_error(reason)
+        self._restore_state = message.state if self.thread is None else None
+        waiting, self._waiting = self._waiting, None
+        failure, self._waiting_failure = self._waiting_failure, None
+        if waiting is not None:
+            await self._show_thread(waiting)
+        elif failure is not None:
+            self._show_failure(failure)
 
     @on(ThreadLoaded)
     async def _show_thread(self, message: ThreadLoaded) -> None:
         if message.generation != self._generation:
             return  # a newer load was started: this result is stale
+        if self.memory.reading:
+            self._waiting = message  # the stored copy and the saved place come first
+            return
+        self.memory.copy_from, self.memory.offline = None, False
+        state, self._restore_state = self._restore_state, None
+        await self._present(
+            message.thread, with_place(state, message.thread), themes=message.themes
+        )
+        self.memory.thread_shown(message.thread, fresh=True)
+
+    async def _present(
+        self, thread: Thread, state: ReadingState | None, *, themes: ThemeView | None = None
+    ) -> None:
+        """Show a thread: a newer copy replaces the one on screen without moving the
+        cursor; the first one opens on the saved place."""
+        message = ThreadLoaded(thread, self._generation, themes)
         self.thread = message.thread
         # A big thread is hundreds of thousands of objects that live as long as this
         # screen; frozen, the cyclic GC stops rescanning them (pauses of ~100 ms at
         # 10,000 comments). The model has no reference cycles, so refcounting frees it.
         gc.freeze()
+        if old := self._view:  # a refresh or reload: the same place, nothing moves
+            old.replace_thread(message.thread, themes=themes)
+            self.search.reset(message.thread)
+            self._show_cursor()
+            return
         self.query_one(StatusBar).show_thread(message.thread)
         body = self.query_one("#thread-body", Container)
-        folded: set[str] = set()
-        cursor_id: str | None = None
-        if old := self._view:  # a reload: keep the place
-            folded = set(old.folds.folded)
-            cursor_id = old.cursor_comment.id if old.cursor_comment else None
+        if state is not None:
+            self.memory.restore_themes(state)
         await body.remove_children()
         view = CommentView(
-            message.thread, now=self._now, folded=folded, cursor_id=cursor_id, id="comments"
+            message.thread,
+            now=self._now,
+            folded=set(state.folds) if state else None,
+            cursor_id=state.cursor_id if state else None,
+            cursor_row=state.cursor_row if state else None,
+            id="comments",
         )
         view.max_width = self._max_width
         self._view = view
-        await body.mount(view)
+        with self.app.batch_update():  # one frame: the old view until the new one is in
+            await body.remove_children()
+            await body.mount(view)
         # A watcher runs as the cursor is set: the status line repaints in the view's frame.
         self.watch(view, "cursor", self._show_cursor)
         view.focus()
@@ -196,11 +284,20 @@ class ThreadScreen(Screen[None]):
     def _show_failure(self, message: LoadFailed) -> None:
         if message.generation != self._generation:
             return
+        if self.memory.reading:
+            self._waiting = None  # the stored copy, if any, is all there will be
+            self._waiting_failure = message
+            return
         if self.thread is None:
             self.query_one("#message", Static).update(
                 f"{message.reason}\n\nPress r to retry, q to go back."
             )
             self.query_one(StatusBar).show_error(message.reason)
+        elif self.memory.copy_from is not None:  # showing the stored copy: say it once
+            if not self.memory.offline:
+                self.memory.offline = True
+                self.notify(f"offline: showing the stored copy ({message.reason})", timeout=5)
+            self._show_cursor()
         else:
             self._show_cursor()
             self.notify(f"Reload failed: {message.reason}", severity="error", timeout=8)
@@ -220,8 +317,15 @@ class ThreadScreen(Screen[None]):
                 comment=comment,
                 title=view.thread.title,
                 hit=self.search.hit_number(view.thread, comment),
+                memory=self.memory.status(self._now()),
             )
         )
+
+    def _new_marked(self, thread: Thread, new: NewComments) -> None:
+        view = self._view
+        if view is not None and view.thread is thread:
+            view.set_new(new)
+            self._show_cursor()
 
     def _words_ready(self, words: Any) -> None:
         self.themes.words_ready(words)
@@ -277,12 +381,24 @@ class ThreadScreen(Screen[None]):
     def action_quote_source(self) -> None:
         self.jumps.quote_source()
 
+    def action_read_article(self) -> None:
+        self.article.read_story()
+
     def action_themes(self) -> None:
         self.themes.open_panel()
 
     def action_reload(self) -> None:
-        self.query_one(StatusBar).show_loading("reloading")
+        if self.thread is None:
+            self.query_one(StatusBar).show_loading(self._title or "thread")
+        else:  # the thread stays on screen, themed, until the new one is ready
+            self.notify("Reloading…", timeout=2)
         self.load()
+
+    def action_bookmark(self) -> None:
+        self.memory.toggle_bookmark(self.thread.title if self.thread else self._title)
+
+    def action_fresh_start(self) -> None:
+        self.memory.forget_place()
 
     def action_help(self) -> None:
         from tui.screens.help_screen import HelpScreen
@@ -290,12 +406,19 @@ class ThreadScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self))
 
     def action_escape(self) -> None:
-        """`escape` clears search highlights first, then goes back."""
-        if not self.search.clear():
-            self.action_back()
+        """`escape` clears search highlights first, then goes back to a screen underneath;
+        it never quits (that is `q`): with nothing to clear or close it says so."""
+        if self.search.clear():
+            return
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.notify("Nothing to close here; q quits.", timeout=3)
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 2:
+        leaving = len(self.app.screen_stack) > 2
+        self.memory.save_place(self._view, now=not leaving)  # quitting: no worker outlives it
+        if leaving:
             self.app.pop_screen()
         else:
             self.app.exit()

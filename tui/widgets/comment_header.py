@@ -13,12 +13,12 @@ from threads.wrap import wrap_pieces
 
 
 def stub_header(theme: str, color: str, hidden: int) -> Line:
-    """`hidden · politics · +4`: a comment a theme hides (enter shows it)."""
-    return [
-        ("hidden · ", ("deleted",)),
-        (theme, ("tag", f"fg={color}")),
-        (f" · +{hidden}", ("deleted",)),
-    ]
+    """`hidden · politics · +4`: a comment a theme hides (enter shows it); a hidden leaf
+    says nothing about replies (`hidden · politics`)."""
+    line: Line = [("hidden · ", ("deleted",)), (theme, ("tag", f"fg={color}"))]
+    if hidden:
+        line.append((f" · +{hidden}", ("deleted",)))
+    return line
 
 
 def comment_header(
@@ -30,8 +30,10 @@ def comment_header(
     depth: int,
     shown_levels: int,
     tags: tuple[tuple[str, str], ...] = (),
+    new: bool = False,
 ) -> Line:
-    """`author OP · 3h · +12 #theme`: who, when, replies a fold hides, matching themes."""
+    """`author OP · 3h · +12 ● new #theme`: who, when, replies a fold hides, new since the
+    last visit, matching themes."""
     line: Line = []
     if comment.deleted:
         line.append(("[deleted]", ("deleted",)))
@@ -49,6 +51,8 @@ def comment_header(
         line.append((f" ⤷{depth}", ("depth-marker",)))  # deeper than the indentation shows
     if hidden:
         line.append((f" +{hidden}", ("fold",)))
+    if new:  # a glyph and a word: still seen in 16 colours and under NO_COLOR
+        line.append((" ● new", ("new",)))
     for name, color in tags:
         line.append((f" #{name}", ("tag", f"fg={color}")))
     return line

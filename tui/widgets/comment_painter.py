@@ -48,6 +48,8 @@ class CommentPainter:
         """The rows a jump landed on."""
         self.themes: ThemeView | None = None
         """The themes' verdicts: tags, gutter marks and stub colours."""
+        self.new_ids: frozenset[str] = frozenset()
+        """Comments new since the last visit (a `●` in the gutter and `● new` in the header)."""
 
     def forget(self) -> None:
         """Drop every cached strip (the width, the fold state or the themes changed)."""
@@ -66,6 +68,14 @@ class CommentPainter:
         if target == self.target:
             return False
         self.target = target
+        self.forget()
+        return True
+
+    def set_new(self, ids: frozenset[str]) -> bool:
+        """Mark these comments new; returns whether anything changed."""
+        if ids == self.new_ids:
+            return False
+        self.new_ids = ids
         self.forget()
         return True
 
@@ -94,7 +104,8 @@ class CommentPainter:
             target is not None and target[0] == comment.id and target[1] <= line_index <= target[2]
         )
         stub = self.folds.stub_theme(comment.id)
-        key = (comment.id, line_index, selected, hidden, width, self.highlight, marked, stub)
+        new = comment.id in self.new_ids
+        key = (comment.id, line_index, selected, hidden, width, self.highlight, marked, stub, new)
         return self._cached(
             key, lambda: self._comment_strip(rows, position, line_index, selected, width, marked)
         )
@@ -130,6 +141,7 @@ class CommentPainter:
                 depth=depth,
                 shown_levels=levels,
                 tags=tags,
+                new=comment.id in self.new_ids,
             )
         else:
             body = rows.body(comment, depth)
@@ -140,7 +152,8 @@ class CommentPainter:
 
         gap = line_index >= rows.height(position) - 1
         mark = tags[0][1] if tags and not gap else None
-        return self._strip(line, levels, width, selected, gap=gap, mark=mark)
+        new = line_index == 0 and comment.id in self.new_ids
+        return self._strip(line, levels, width, selected, gap=gap, mark=mark, new=new)
 
     def _tags(self, comment: Comment) -> tuple[tuple[str, str], ...]:
         """(name, colour) of the highlighting themes matching a comment."""
@@ -162,11 +175,14 @@ class CommentPainter:
         *,
         gap: bool = False,
         mark: str | None = None,
+        new: bool = False,
     ) -> Strip:
         # The gutter: the cursor, or a highlighting theme's colour. Every segment carries a
         # Style (never None): Textual's NO_COLOR filter needs one.
         if selected and not gap:
             segments = [Segment("▌", style_for(("cursor",)))]
+        elif new:
+            segments = [Segment("●", style_for(("new",)))]
         elif mark is not None:
             segments = [Segment("▎", theme_colour(mark))]
         else:

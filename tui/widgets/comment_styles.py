@@ -36,8 +36,15 @@ _BASE: dict[str, Style] = {
     "cursor": Style(color="black", bgcolor="yellow"),
     "blank": Style(),
     "tag": Style(bold=True),
+    "new": Style(bold=True, color="green"),
     "snippet": Style(),
     "hit-meta": Style(color="bright_black"),
+    "heading": Style(bold=True, color="bright_white"),
+    "item": Style(),
+    "item-marker": Style(color="bright_black"),
+    "image": Style(dim=True, italic=True),
+    "table": Style(),
+    "passage-mark": Style(bold=True, color="yellow"),
 }
 _MODIFIERS: dict[str, Style] = {
     "italic": Style(italic=True),
@@ -48,6 +55,7 @@ _MODIFIERS: dict[str, Style] = {
     "match": Style(bold=True, color="black", bgcolor="yellow"),
     "footnote": Style(bold=True, underline=True, color="magenta"),  # still distinct without colour
     "target": Style(bgcolor="blue"),
+    "passage": Style(bgcolor="blue", underline=True),  # underlined: still seen without colour
 }
 
 

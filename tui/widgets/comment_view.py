@@ -24,6 +24,8 @@ from textual.strip import Strip
 from threads.folding import FoldedView
 from threads.jumps import Place, Target
 from threads.model import Comment, Thread
+from threads.new_comments import NewComments, folds_for_new_only
+from threads.new_steps import step_new
 from threads.row_layout import RowLayout
 from threads.row_paging import (
     Anchor,
@@ -76,6 +78,9 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         _key("E", "unfold_all", "Unfold all"),
         _key("minus", "fold_level", "Fold a level", key_display="-"),
         _key("plus", "unfold_level", "Unfold a level", key_display="+"),
+        _key("tab", "next_new", "Next new comment", key_display="tab"),
+        _key("shift+tab", "previous_new", "Previous new comment", key_display="shift+tab"),
+        _key("w", "new_only", "New only (fold what has nothing new)"),
         _key("u", "next_same_author", "Next by this author"),
         _key("U", "previous_same_author", "Previous by this author"),
         _key("c", "next_reply", "Next reply to this comment"),
@@ -97,9 +102,13 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         now: Callable[[], datetime] | None = None,
         folded: set[str] | None = None,
         cursor_id: str | None = None,
+        cursor_row: int | None = None,
+        themes: ThemeView | None = None,
         id: str | None = None,  # noqa: A002 - Textual's parameter name
     ) -> None:
-        """`folded` and `cursor_id` carry the reader's place over a reload."""
+        """`folded`, `cursor_id` and `cursor_row` (its screen row) carry the reader's place
+        over a reload or from the last visit; `themes` given here are there from the first
+        frame (nothing flashes)."""
         super().__init__(id=id)
         self.thread = thread
         self.folds = FoldedView(thread)
@@ -108,9 +117,15 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.moves = VisibleMoves(self.folds)
         self._now = now or (lambda: datetime.now(UTC))
         self.painter = CommentPainter(thread, self.folds, self._now)
+        if themes is not None:
+            self.painter.set_themes(themes)
+            self.folds.set_hidden(themes.hidden_ids([c.id for c in thread.tree.order]))
         self._rows: RowLayout | None = None  # made on the first resize, when the width is known
         self._laid_out = False
         self._initial_cursor = cursor_id or thread.focus_id
+        self._initial_row = cursor_row if cursor_id else None
+        self.new = NewComments()
+        """The comments new since the last visit (`set_new`)."""
         self._wish: str | None = None  # where the reader put the cursor (themes may hide it)
         self._refining = False
         self.story_selected = False
@@ -193,14 +208,20 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         # Before the first real layout there is no screen row to keep (a placeholder
         # layout may exist if something asked early): then the cursor is centred instead.
         anchor = self._cursor_anchor() if self._laid_out else None
+        if not self._laid_out and self._initial_row is not None and self._wish is not None:
+            anchor = (self.cursor, self._initial_row)  # the place saved at the last visit
         self._laid_out = True
         preamble = story_preamble(self.thread, now=self._now(), width=width - 2)
         self._rows = RowLayout(self.folds, width, preamble)
         self.painter.forget()
-        self._show_layout(anchor)
+        self._show_anchored(anchor)
         if anchor is None and self.cursor:
             self.scroll_to_cursor(center=True)  # opened on a comment (focus id)
         self.start_refining()
+
+    def cursor_screen_row(self) -> int:
+        """The screen row of the cursor comment's header (0 = top of the view)."""
+        return self._cursor_anchor()[1]
 
     def _cursor_anchor(self) -> Anchor:
         """The cursor comment and its row on screen, to keep it there across a relayout."""
@@ -217,6 +238,15 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_now(top)
         self._prepare_rows(int(self.scroll_y))
         self.refresh()
+
+    def _show_anchored(self, anchor: Anchor | None) -> None:
+        """`_show_layout` on fresh rows: the first pass wraps exactly what comes on
+        screen, which can move the anchor's comment; place it again until it stays."""
+        self._show_layout(anchor)
+        for _ in range(3):
+            if anchor is None or self._cursor_anchor() == anchor:
+                break
+            self._show_layout(anchor)
 
     def _relayout(self, anchor: Anchor | None = None) -> None:
         """After the visible comments changed thread-wide: new rows, fresh strips."""
@@ -351,6 +381,8 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         if target.block is not None:
             comment = self.folds.comment_at(position)
             first, last = rows.block_rows(comment, self.folds.depth_at(position), target.block)
+            if target.span is not None and first > 0:  # only the rows of a quoted passage
+                first, last = self._passage_rows(comment, position, target, first, last)
         self._set_target((target.comment_id, first, last) if target.block is not None else None)
         top = max(0, rows.starts[position] + first - self.page_height // 3)
         self._prepare_rows(top)
@@ -358,6 +390,18 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = position
         self.refresh()
         return True
+
+    def _passage_rows(
+        self, comment: Comment, position: int, target: Target, first: int, last: int
+    ) -> tuple[int, int]:
+        """The rows (within the block's rows `first`..`last`) showing `target.span`."""
+        from threads.quotes import passage_rows
+
+        assert target.span is not None and target.block is not None
+        body = self.layout_rows.body(comment, self.folds.depth_at(position))
+        texts = ["".join(text for text, _ in line) for line in body[first - 1 : last]]
+        top, bottom = passage_rows(texts, comment.body[target.block].text, target.span)
+        return (first + top, first + bottom)
 
     def expand_to(self, comment_id: str) -> bool:
         """Unfold what hides a comment and put the cursor on it (search hits, links)."""
@@ -372,6 +416,72 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
     def _set_target(self, target: JumpTarget | None) -> None:
         if self.painter.set_target(target):
             self.refresh()
+
+    # -- new since the last visit --------------------------------------------------------
+    def set_new(self, new: NewComments) -> None:
+        """Mark the comments new since the last visit (nothing moves)."""
+        self.new = new
+        if self.painter.set_new(new.ids):
+            self.refresh()
+
+    def action_next_new(self) -> None:
+        self._step_new(+1)
+
+    def action_previous_new(self) -> None:
+        self._step_new(-1)
+
+    def _step_new(self, direction: int) -> None:
+        current = self.cursor_comment
+        target = step_new(self.thread, self.new, current.id if current else None, direction)
+        if target is None:
+            self.notify("Nothing new since the last visit.", timeout=2)
+            return
+        self.expand_to(target)  # unfolds whatever hides it
+
+    def action_new_only(self) -> None:
+        """Fold every comment with nothing new under it: the new ones in their context."""
+        if not self.new.count:
+            self.notify("Nothing new since the last visit.", timeout=2)
+            return
+        folds = folds_for_new_only(self.thread, self.new)
+
+        def apply() -> bool:
+            self.folds.restore(folds)
+            return True
+
+        self._fold_whole_thread(apply)
+
+    # -- a refreshed copy of the same thread ---------------------------------------------
+    def replace_thread(self, thread: Thread, *, themes: ThemeView | None = None) -> None:
+        """Show a newer copy of the thread, the cursor comment kept on its screen row.
+
+        Folds carry over by id; search highlights too. `themes`, matched against the new
+        copy, apply in the same frame (nothing hidden flashes); without them the screen
+        matches the themes again (their verdicts are per position in the old copy).
+        """
+        anchor_row = self._cursor_anchor()[1] if self._laid_out else None
+        current = self.cursor_comment
+        wish = self._wish or (current.id if current else None)
+        folded = set(self.folds.folded)
+        highlight = self.painter.highlight
+        self.thread = thread
+        self.folds = FoldedView(thread)
+        self.folds.restore(folded)
+        self.moves = VisibleMoves(self.folds)
+        self.painter = CommentPainter(thread, self.folds, self._now)
+        self.painter.set_highlight(highlight)
+        self.painter.set_new(self.new.ids)
+        if themes is not None:
+            self.painter.set_themes(themes)
+            order_ids = [comment.id for comment in thread.tree.order]
+            self.folds.set_hidden(themes.hidden_ids(order_ids))
+        width = self.layout_rows.width
+        preamble = story_preamble(thread, now=self._now(), width=width - 2)
+        self._rows = RowLayout(self.folds, width, preamble)
+        position = self.folds.nearest_visible(wish) if wish and thread.get(wish) else 0
+        self._wish = wish if wish and thread.get(wish) else None
+        self._show_anchored((position, anchor_row) if anchor_row is not None else None)
+        self.start_refining()
 
     # -- what search and themes mark -----------------------------------------------------
     def set_highlight(self, words: frozenset[str]) -> None:
