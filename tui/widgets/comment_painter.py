@@ -22,7 +22,7 @@ from threads.folding import FoldedView
 from threads.highlight import highlight_line
 from threads.model import Comment, Thread
 from threads.row_layout import INDENT, RowLayout
-from tui.widgets.comment_header import comment_header, stub_header
+from tui.widgets.comment_header import collapsed_line, comment_header, stub_header
 from tui.widgets.comment_styles import guide_style, style_for, theme_colour
 
 if TYPE_CHECKING:
@@ -92,7 +92,18 @@ class CommentPainter:
             target is not None and target[0] == comment.id and target[1] <= line_index <= target[2]
         )
         stub = self.folds.stub_theme(comment.id)
-        key = (comment.id, line_index, selected, hidden, width, self.highlight, marked, stub)
+        collapsed = line_index == 0 and self.folds.is_folded(comment.id)
+        key = (
+            comment.id,
+            line_index,
+            selected,
+            hidden,
+            width,
+            self.highlight,
+            marked,
+            stub,
+            collapsed,
+        )
         return self._cached(
             key, lambda: self._comment_strip(rows, position, line_index, selected, width, marked)
         )
@@ -129,6 +140,8 @@ class CommentPainter:
                 shown_levels=levels,
                 tags=tags,
             )
+            if self.folds.is_folded(comment.id):
+                line = collapsed_line(line, comment, rows.text_width(depth))
         else:
             body = rows.body(comment, depth)
             line = body[line_index - 1] if line_index - 1 < len(body) else []
@@ -136,7 +149,7 @@ class CommentPainter:
             if marked:  # the footnote or quoted passage a jump landed on
                 line = [(text, (*key, "target")) for text, key in line] or [(" ", ("target",))]
 
-        gap = line_index >= rows.height(position) - 1
+        gap = line_index >= rows.height(position) - 1 and not self.folds.is_folded(comment.id)
         mark = tags[0][1] if tags and not gap else None
         return self._strip(line, levels, width, selected, gap=gap, mark=mark)
 
