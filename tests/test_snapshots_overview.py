@@ -42,3 +42,13 @@ def test_every_code_token_kind_has_its_own_style() -> None:
     assert all(style != plain for style in styles.values())
     # Without colour (NO_COLOR) keywords and comments still stand out.
     assert styles[("code", "keyword")].bold and styles[("code", "comment")].italic
+
+
+def test_outline_over_the_thread_at_80x24(snap_compare: SnapCompare) -> None:
+    app = app_on(long_top_level_thread())
+    assert snap_compare(app, press=["C", "i", "j"], terminal_size=(80, 24))
+
+
+def test_outline_beside_the_thread_at_200x50(snap_compare: SnapCompare) -> None:
+    app = app_on(long_top_level_thread())
+    assert snap_compare(app, press=["]", "i", "j"], terminal_size=(200, 50))

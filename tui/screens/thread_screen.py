@@ -25,9 +25,11 @@ from fetchers.progress import ProgressCallback
 from threads.model import Thread
 from tui.messages import LoadFailed, LoadProgress, ThreadLoaded
 from tui.screens.thread_jumps import JumpController
+from tui.screens.thread_outline import OutlineController
 from tui.screens.thread_search import SearchController
 from tui.screens.thread_themes import ThemeController, ThemeSettings
 from tui.widgets.comment_view import CommentView
+from tui.widgets.outline_panel import OutlinePanel
 from tui.widgets.search_panel import SearchPanel
 from tui.widgets.status_bar import CursorStatus, StatusBar
 
@@ -68,6 +70,7 @@ class ThreadScreen(Screen[None]):
         Binding("apostrophe", "quote_source", "Quote source", id="quote_source", show=False),
         Binding("r", "reload", "Reload", id="reload", show=False),
         Binding("t", "themes", "Themes", id="themes"),
+        Binding("i", "outline", "Outline", id="outline", show=False),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "back", "Back", id="back"),
         Binding("escape", "escape", "Clear search / back", id="escape", show=False),
@@ -100,6 +103,7 @@ class ThreadScreen(Screen[None]):
         self.themes = ThemeController(
             self, themes, view=lambda: self._view, query_text=lambda: self.search.query_text
         )
+        self.outline = OutlineController(self, view=lambda: self._view)
 
     @property
     def view(self) -> CommentView | None:
@@ -207,6 +211,7 @@ class ThreadScreen(Screen[None]):
         if view is None:
             return
         comment = view.cursor_comment
+        self.outline.follow()
         self.query_one(StatusBar).show_cursor(
             CursorStatus(
                 position=view.cursor,
@@ -242,6 +247,17 @@ class ThreadScreen(Screen[None]):
     def _search_closed(self, message: SearchPanel.Closed) -> None:
         self.search.closed()
 
+    @on(OutlinePanel.Chosen)
+    async def _outline_chosen(self, message: OutlinePanel.Chosen) -> None:
+        await self.outline.chosen(message.comment_id)
+
+    @on(OutlinePanel.Closed)
+    async def _outline_closed(self, message: OutlinePanel.Closed) -> None:
+        await self.outline.close()
+
+    def on_resize(self) -> None:
+        self.outline.fit()
+
     # -- actions -----------------------------------------------------------------------
     async def action_open_search(self) -> None:
         await self.search.open()
@@ -275,6 +291,9 @@ class ThreadScreen(Screen[None]):
 
     def action_themes(self) -> None:
         self.themes.open_panel()
+
+    async def action_outline(self) -> None:
+        await self.outline.toggle()
 
     def action_reload(self) -> None:
         self.query_one(StatusBar).show_loading("reloading")

@@ -153,6 +153,10 @@ class CommentPainter:
         mark = tags[0][1] if tags and not gap else None
         return self._strip(line, levels, width, selected, gap=gap, mark=mark)
 
+    def tags_of(self, comment: Comment) -> tuple[tuple[str, str], ...]:
+        """(name, colour) of the highlighting themes matching a comment (the outline's tags)."""
+        return self._tags(comment)
+
     def _tags(self, comment: Comment) -> tuple[tuple[str, str], ...]:
         """(name, colour) of the highlighting themes matching a comment."""
         if self.themes is None:

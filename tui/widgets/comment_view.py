@@ -184,6 +184,10 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         if anchor is not None and rows.starts:
             top = anchored_top(rows, anchor, self.page_height)
             self._prepare_rows(top)
+            # Wrapping the rows on screen exactly can move the anchor (estimates above it
+            # were off, e.g. after a width change): place it again with exact heights.
+            top = anchored_top(rows, anchor, self.page_height)
+            self._prepare_rows(top)
             self.scroll_now(top)
         self._prepare_rows(int(self.scroll_y))
         self.refresh()
