@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import App
 from textual.notifications import SeverityLevel
 
@@ -13,10 +14,12 @@ from fetchers.progress import ProgressCallback
 from fetchers.saved import load_sample_thread
 from threads.model import Thread
 from threads.stories import StoryListKind, StorySummary
+from threads.story_steps import neighbour
 from threads.themes import Theme
 from tui.cli import Options
 from tui.config import Config, is_valid_key, load_config, normalise_keys
 from tui.keymap import binding_groups, remappable_ids
+from tui.messages import OpenNeighbourStory
 from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_screen import ThreadScreen, ThreadSource
 from tui.screens.thread_themes import ThemeSettings
@@ -137,7 +140,21 @@ class ThreadReaderApp(App[int]):
 
             return await fetch_thread(self.client, story.id, progress=progress, settle=False)
 
-        self.push_screen(self._thread_screen(source, title=story.title))
+        screen = self._thread_screen(source, title=story.title)
+        screen.story_id = story.id
+        self.push_screen(screen)
+
+    @on(OpenNeighbourStory)
+    def _open_neighbour(self, message: OpenNeighbourStory) -> None:
+        """`>`/`<` on a thread: replace it with the next/previous story of its list."""
+        lists = [s for s in self.screen_stack if isinstance(s, StoryListScreen)]
+        story = neighbour(lists[-1].stories, message.story_id, message.step) if lists else None
+        if story is None:
+            self.notify("No more stories that way in the list.", timeout=3)
+            return
+        lists[-1].highlight_story(story.id)
+        self.pop_screen()
+        self.open_story(story)
 
     def _thread_screen(self, source: ThreadSource, *, title: str = "") -> ThreadScreen:
         settings = ThemeSettings(lambda: list(self.themes), self._use_themes, self.config.path)

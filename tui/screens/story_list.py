@@ -17,6 +17,7 @@ from fetchers.errors import FetchError
 from threads.numbers import counted
 from threads.stories import STORY_LIST_KINDS, StoryListKind, StorySummary
 from threads.timefmt import relative_age
+from tui.terminal_title import show_title
 
 FetchStoryList = Callable[[StoryListKind, int], Awaitable[list[StorySummary]]]
 """Loads one page of a front-page list, from an offset."""
@@ -93,6 +94,20 @@ class StoryListScreen(Screen[None]):
         self.query_one(OptionList).focus()
         self.load()
 
+    def on_screen_resume(self) -> None:
+        show_title(self.app, f"{self._kind} stories")
+
+    @property
+    def stories(self) -> list[StorySummary]:
+        """The stories listed now, in order (for the thread screen's next/previous)."""
+        return list(self._stories)
+
+    def highlight_story(self, story_id: str) -> None:
+        """Move the list's cursor to a story (the thread screen stepped to it)."""
+        for index, story in enumerate(self._stories):
+            if story.id == story_id:
+                self.query_one(OptionList).highlighted = index
+
     def load(self, *, more: bool = False) -> None:
         what = f"stories matching {self._query!r}" if self._query else f"{self._kind} stories"
         self.query_one("#list-status", Static).update(f"Loading {'more ' * more}{what}…")
@@ -144,6 +159,7 @@ class StoryListScreen(Screen[None]):
             self._query = None
             self.query_one(Tabs).active = kind
             self.query_one(OptionList).clear_options()
+            show_title(self.app, f"{kind} stories")
             self.load()
 
     @on(Tabs.TabActivated)

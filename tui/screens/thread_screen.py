@@ -23,11 +23,12 @@ from textual.widgets import Footer, Static
 from fetchers.errors import FetchError
 from fetchers.progress import ProgressCallback
 from threads.model import Thread
-from tui.messages import LoadFailed, LoadProgress, ThreadLoaded
+from tui.messages import LoadFailed, LoadProgress, OpenNeighbourStory, ThreadLoaded
 from tui.screens.thread_jumps import JumpController
 from tui.screens.thread_outline import OutlineController
 from tui.screens.thread_search import SearchController
 from tui.screens.thread_themes import ThemeController, ThemeSettings
+from tui.terminal_title import show_title
 from tui.widgets.comment_view import CommentView
 from tui.widgets.outline_panel import OutlinePanel
 from tui.widgets.search_panel import SearchPanel
@@ -71,6 +72,22 @@ class ThreadScreen(Screen[None]):
         Binding("r", "reload", "Reload", id="reload", show=False),
         Binding("t", "themes", "Themes", id="themes"),
         Binding("i", "outline", "Outline", id="outline", show=False),
+        Binding(
+            "greater_than_sign",
+            "story(1)",
+            "Next story",
+            id="next_story",
+            key_display=">",
+            show=False,
+        ),
+        Binding(
+            "less_than_sign",
+            "story(-1)",
+            "Previous story",
+            id="previous_story",
+            key_display="<",
+            show=False,
+        ),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "back", "Back", id="back"),
         Binding("escape", "escape", "Clear search / back", id="escape", show=False),
@@ -91,6 +108,8 @@ class ThreadScreen(Screen[None]):
         self._title = title
         self._view: CommentView | None = None
         self.thread: Thread | None = None
+        self.story_id: str | None = None
+        """The story of the list this thread was opened from (for `>`/`<`), if any."""
         self.jumps = JumpController(self, view=lambda: self._view, write_terminal=self._write)
         self.search = SearchController(
             self,
@@ -119,6 +138,9 @@ class ThreadScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(StatusBar).show_loading(self._title or "thread")
         self.load()
+
+    def on_screen_resume(self) -> None:
+        show_title(self.app, self.thread.title if self.thread else self._title)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _VIEW_ACTIONS:
@@ -171,6 +193,8 @@ class ThreadScreen(Screen[None]):
         # 10,000 comments). The model has no reference cycles, so refcounting frees it.
         gc.freeze()
         self.query_one(StatusBar).show_thread(message.thread)
+        if self.app.screen is self:
+            show_title(self.app, message.thread.title)
         body = self.query_one("#thread-body", Container)
         folded: set[str] = set()
         cursor_id: str | None = None
@@ -291,6 +315,13 @@ class ThreadScreen(Screen[None]):
 
     def action_themes(self) -> None:
         self.themes.open_panel()
+
+    def action_story(self, step: int) -> None:
+        """`>`/`<`: the next or previous story of the list this thread came from."""
+        if self.story_id is None:
+            self.notify("This thread was not opened from a list.", timeout=3)
+            return
+        self.post_message(OpenNeighbourStory(self.story_id, step))
 
     async def action_outline(self) -> None:
         await self.outline.toggle()
