@@ -1,4 +1,4 @@
-"""Width thresholds from the config's `[reader]` table (outline beside, wide view)."""
+"""Width thresholds from the config's `[reader]` table (the outline beside the thread)."""
 
 from __future__ import annotations
 
@@ -6,27 +6,23 @@ from dataclasses import dataclass
 from typing import Any
 
 OUTLINE_BESIDE = 160
-WIDE_VIEW = 180
 
 
 @dataclass(frozen=True)
 class ReaderWidths:
-    """From how many columns the outline stands beside the thread, and the front page
-    list and a thread sit side by side."""
+    """From how many columns the outline stands beside the thread."""
 
     outline_beside: int = OUTLINE_BESIDE
-    wide_view: int = WIDE_VIEW
 
 
 def reader_widths(raw: dict[str, Any] | None) -> tuple[ReaderWidths, list[str]]:
-    """`[reader] outline_beside = 160`, `wide_view = 180`; bad values are reported and
-    the defaults kept."""
+    """`[reader] outline_beside = 160`; a bad value keeps the default (listed in problems)."""
     table = (raw or {}).get("reader", {})
     problems: list[str] = []
     if not isinstance(table, dict):
         return ReaderWidths(), ["[reader] must be a table; using the default widths."]
     values: dict[str, int] = {}
-    for name in ("outline_beside", "wide_view"):
+    for name in ("outline_beside",):
         value = table.get(name)
         if value is None:
             continue
