@@ -57,7 +57,9 @@ def pure_folds(thread: Thread) -> dict[str, float]:
     return figures
 
 
-async def in_app(thread: Thread, keys: list[tuple[str, list[str]]], size=(80, 24)) -> dict:
+async def in_app(
+    thread: Thread, keys: list[tuple[str, list[str]]], size: tuple[int, int] = (80, 24)
+) -> dict[str, float]:
     from tui.app import create_app
     from tui.cli import Options
     from tui.config import Config
