@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import App
 from textual.notifications import SeverityLevel
 
@@ -17,12 +18,14 @@ from fetchers.targets import ArticleTarget
 from store.keys import ThreadKey
 from threads.model import Thread
 from threads.stories import StoryListKind, StorySummary
+from threads.story_steps import neighbour
 from threads.themes import Theme
 from tui.article_cache import ArticleCache
 from tui.cli import Options
 from tui.config import Config, is_valid_key, load_config, normalise_keys
 from tui.keymap import binding_groups, remappable_ids
 from tui.memory import open_memory, target_key
+from tui.messages import OpenNeighbourStory
 from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_screen import ThreadScreen, ThreadSource
 from tui.screens.thread_themes import ThemeSettings
@@ -189,7 +192,21 @@ class ThreadReaderApp(App[int]):
             return await fetch_thread(self.client, story.id, progress=progress, settle=False)
 
         key = ThreadKey("hackernews", story.id)
-        self.push_screen(self._thread_screen(source, title=story.title, key=key))
+        screen = self._thread_screen(source, title=story.title, key=key)
+        screen.story_id = story.id
+        self.push_screen(screen)
+
+    @on(OpenNeighbourStory)
+    def _open_neighbour(self, message: OpenNeighbourStory) -> None:
+        """`>`/`<` on a thread: replace it with the next/previous story of its list."""
+        lists = [s for s in self.screen_stack if isinstance(s, StoryListScreen)]
+        story = neighbour(lists[-1].stories, message.story_id, message.step) if lists else None
+        if story is None:
+            self.notify("No more stories that way in the list.", timeout=3)
+            return
+        lists[-1].highlight_story(story.id)
+        self.pop_screen()
+        self.open_story(story)
 
     async def _fetch_article(self, url: str) -> Article:
         from fetchers.article import fetch_article  # trafilatura: only when reading

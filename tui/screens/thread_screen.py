@@ -28,13 +28,16 @@ from store.memory import Memory
 from store.reading_state import ReadingState
 from threads.model import Thread
 from threads.new_comments import NewComments
-from tui.messages import LoadFailed, LoadProgress, ThreadLoaded
+from tui.messages import LoadFailed, LoadProgress, OpenNeighbourStory, ThreadLoaded
 from tui.screens.thread_article import ArticleController
 from tui.screens.thread_jumps import JumpController
 from tui.screens.thread_memory import StoreRead, ThreadMemory, with_place
+from tui.screens.thread_outline import OutlineController
 from tui.screens.thread_search import SearchController
 from tui.screens.thread_themes import ThemeController, ThemeSettings
+from tui.terminal_title import show_title
 from tui.widgets.comment_view import CommentView
+from tui.widgets.outline_panel import OutlinePanel
 from tui.widgets.search_panel import SearchPanel
 from tui.widgets.status_bar import CursorStatus, StatusBar
 
@@ -86,6 +89,23 @@ class ThreadScreen(Screen[None]):
         Binding("H", "app.history", "History", id="history", show=False),
         Binding("B", "app.bookmarks", "Bookmarks", id="bookmarks", show=False),
         Binding("t", "themes", "Themes", id="themes"),
+        Binding("i", "outline", "Outline", id="outline", show=False),
+        Binding(
+            "greater_than_sign",
+            "story(1)",
+            "Next story",
+            id="next_story",
+            key_display=">",
+            show=False,
+        ),
+        Binding(
+            "less_than_sign",
+            "story(-1)",
+            "Previous story",
+            id="previous_story",
+            key_display="<",
+            show=False,
+        ),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "back", "Back", id="back"),
         Binding("escape", "escape", "Clear search / close", id="escape", show=False),
@@ -115,6 +135,8 @@ class ThreadScreen(Screen[None]):
         self._title = title
         self._view: CommentView | None = None
         self.thread: Thread | None = None
+        self.story_id: str | None = None
+        """The story of the list this thread was opened from (for `>`/`<`), if any."""
         self.article = ArticleController(self, view=lambda: self._view)
         self.jumps = JumpController(
             self,
@@ -134,6 +156,7 @@ class ThreadScreen(Screen[None]):
             self, themes, view=lambda: self._view, query_text=lambda: self.search.query_text
         )
         self.memory = ThreadMemory(self, memory, key, themes, self._new_marked)
+        self.outline = OutlineController(self, view=lambda: self._view)
 
     @property
     def view(self) -> CommentView | None:
@@ -151,6 +174,9 @@ class ThreadScreen(Screen[None]):
         self.memory.read_stored()
         if not self._offline:
             self.load()
+
+    def on_screen_resume(self) -> None:
+        show_title(self.app, self.thread.title if self.thread else self._title)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _VIEW_ACTIONS:
@@ -251,6 +277,8 @@ class ThreadScreen(Screen[None]):
             self._show_cursor()
             return
         self.query_one(StatusBar).show_thread(message.thread)
+        if self.app.screen is self:
+            show_title(self.app, message.thread.title)
         body = self.query_one("#thread-body", Container)
         if state is not None:
             self.memory.restore_themes(state)
@@ -304,6 +332,7 @@ class ThreadScreen(Screen[None]):
         if view is None:
             return
         comment = view.cursor_comment
+        self.outline.follow()
         self.query_one(StatusBar).show_cursor(
             CursorStatus(
                 position=view.cursor,
@@ -346,6 +375,17 @@ class ThreadScreen(Screen[None]):
     def _search_closed(self, message: SearchPanel.Closed) -> None:
         self.search.closed()
 
+    @on(OutlinePanel.Chosen)
+    async def _outline_chosen(self, message: OutlinePanel.Chosen) -> None:
+        await self.outline.chosen(message.comment_id)
+
+    @on(OutlinePanel.Closed)
+    async def _outline_closed(self, message: OutlinePanel.Closed) -> None:
+        await self.outline.close()
+
+    def on_resize(self) -> None:
+        self.outline.fit()
+
     # -- actions -----------------------------------------------------------------------
     async def action_open_search(self) -> None:
         await self.search.open()
@@ -382,6 +422,16 @@ class ThreadScreen(Screen[None]):
 
     def action_themes(self) -> None:
         self.themes.open_panel()
+
+    def action_story(self, step: int) -> None:
+        """`>`/`<`: the next or previous story of the list this thread came from."""
+        if self.story_id is None:
+            self.notify("This thread was not opened from a list.", timeout=3)
+            return
+        self.post_message(OpenNeighbourStory(self.story_id, step))
+
+    async def action_outline(self) -> None:
+        await self.outline.toggle()
 
     def action_reload(self) -> None:
         if self.thread is None:

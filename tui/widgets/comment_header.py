@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from threads.comment_lines import Line, body_lines
+from threads.first_words import first_words
 from threads.model import Comment, Thread
 from threads.stories import url_domain
 from threads.timefmt import relative_age
-from threads.wrap import wrap_pieces
+from threads.wrap import text_width, wrap_pieces
 
 
 def stub_header(theme: str, color: str, hidden: int) -> Line:
@@ -55,6 +56,16 @@ def comment_header(
     for name, color in tags:
         line.append((f" #{name}", ("tag", f"fg={color}")))
     return line
+
+
+def collapsed_line(header: Line, comment: Comment, width: int) -> Line:
+    """A collapsed comment on one line: its header, then the start of its text cut to
+    `width` cells (`dang · 6y +12  All: before reading further…`)."""
+    if comment.deleted or comment.dead:
+        return header
+    used = sum(text_width(text) for text, _ in header)
+    words = first_words(comment.body, width - used - 2)
+    return [*header, ("  " + words, ("snippet",))] if words else header
 
 
 def story_preamble(thread: Thread, *, now: datetime, width: int) -> list[Line]:

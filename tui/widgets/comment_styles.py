@@ -56,6 +56,17 @@ _MODIFIERS: dict[str, Style] = {
     "footnote": Style(bold=True, underline=True, color="magenta"),  # still distinct without colour
     "target": Style(bgcolor="blue"),
     "passage": Style(bgcolor="blue", underline=True),  # underlined: still seen without colour
+    # Code tokens, `("code", KIND)` from threads/code_highlight.py: 16 colours, and a
+    # bold or italic that survives NO_COLOR for the kinds a reader scans for.
+    "keyword": Style(color="magenta", bold=True),
+    "string": Style(color="yellow"),
+    "comment": Style(color="bright_black", italic=True),
+    "number": Style(color="cyan"),
+    "name.function": Style(color="bright_blue", bold=True),
+    "name.builtin": Style(color="cyan"),
+    "prompt": Style(color="bright_black", bold=True),
+    "inserted": Style(color="green", bold=True),
+    "deleted": Style(color="red", italic=True),
 }
 
 

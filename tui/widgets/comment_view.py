@@ -205,6 +205,10 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         if anchor is not None and rows.starts:
             top = anchored_top(rows, anchor, self.page_height)
             self._prepare_rows(top)
+            # Wrapping the rows on screen exactly can move the anchor (estimates above it
+            # were off, e.g. after a width change): place it again with exact heights.
+            top = anchored_top(rows, anchor, self.page_height)
+            self._prepare_rows(top)
             self.scroll_now(top)
         self._prepare_rows(int(self.scroll_y))
         self.refresh()
@@ -551,14 +555,13 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         comment = self.folds.comment_at(self.cursor)
         if self.reveal_stub():
             return
-        if not comment.children:
-            self.notify("No replies to fold.", timeout=2)
-            return
-        self._set_fold(not self.folds.is_folded(comment.id))
+        self._set_fold(not self.folds.is_folded(comment.id))  # leaves collapse to one line too
 
     def action_fold(self) -> None:
-        """Fold this comment's replies; on a folded or leaf comment go to the parent."""
-        if not self._set_fold(True):
+        """Collapse this comment if it has replies; on a collapsed or leaf comment go to
+        the parent (as before one-line collapsing: `h` walks up through leaves)."""
+        comment = self.cursor_comment
+        if comment is None or not comment.children or not self._set_fold(True):
             self.action_parent()
 
     def action_unfold(self) -> None:
