@@ -38,6 +38,11 @@ _BASE: dict[str, Style] = {
     "tag": Style(bold=True),
     "snippet": Style(),
     "hit-meta": Style(color="bright_black"),
+    "more": Style(dim=True, italic=True),
+    "mark": Style(bold=True, color="green"),
+    "mod-badge": Style(bold=True, reverse=True, color="green"),
+    "context": Style(dim=True, bold=True),
+    "warning": Style(bold=True, color="yellow"),
 }
 _MODIFIERS: dict[str, Style] = {
     "italic": Style(italic=True),
@@ -48,6 +53,7 @@ _MODIFIERS: dict[str, Style] = {
     "match": Style(bold=True, color="black", bgcolor="yellow"),
     "footnote": Style(bold=True, underline=True, color="magenta"),  # still distinct without colour
     "target": Style(bgcolor="blue"),
+    "spoiler": Style(reverse=True),  # blocked out (or, revealed, still marked) without colour
 }
 
 

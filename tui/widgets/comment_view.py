@@ -11,16 +11,19 @@ run. Nothing is mounted per comment.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from threads.comment_lines import Line
 from threads.folding import FoldedView
 from threads.jumps import Place, Target
 from threads.model import Comment, Thread
@@ -70,7 +73,15 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         _key("E", "unfold_all", "Unfold all"),
         _key("minus", "fold_level", "Fold a level", key_display="-"),
         _key("plus", "unfold_level", "Unfold a level", key_display="+"),
+        _key("x", "reveal_spoilers", "Reveal spoilers"),
     ]
+
+    @dataclass
+    class StubChosen(Message):
+        """`enter` on a row of replies the site held back: the screen loads them."""
+
+        comment_id: str
+
     DEFAULT_CSS = """
     CommentView { scrollbar-size-vertical: 1; scrollbar-gutter: stable; background: $background; }
     """
@@ -164,8 +175,7 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         # layout may exist if something asked early): then the cursor is centred instead.
         anchor = self._cursor_anchor() if self._laid_out else None
         self._laid_out = True
-        preamble = story_preamble(self.thread, now=self._now(), width=width - 2)
-        self._rows = RowLayout(self.folds, width, preamble)
+        self._rows = RowLayout(self.folds, width, self._preamble(width))
         self.painter.forget()
         self._show_layout(anchor)
         if anchor is None and self.cursor:
@@ -365,6 +375,76 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._relayout((self.cursor, self._cursor_anchor()[1]))
         return True
 
+    # -- bodies shown as a header only (warnings, low scores) and spoilers ---------------
+    def open_body(self, comment_id: str) -> bool:
+        """Show a comment drawn as its header only (behind a warning); keeps the row."""
+        if not self.folds.body_shut(comment_id):
+            return False
+        self.set_shut(self.folds.shut - {comment_id})
+        return True
+
+    def set_shut(self, shut: set[str]) -> None:
+        """Draw exactly these comments as their header only; the cursor keeps its row."""
+        changed = shut ^ self.folds.shut
+        if not changed:
+            return
+        self.folds.shut = set(shut)
+        for comment_id in changed:
+            self.layout_rows.forget(comment_id)
+        self._relayout(self._cursor_anchor())
+
+    def refold(self, folded: set[str]) -> None:
+        """Fold exactly these comments (score folding); the cursor keeps its row."""
+
+        def apply() -> bool:
+            self.folds.restore(folded)
+            return True
+
+        self._fold_whole_thread(apply)
+
+    def action_reveal_spoilers(self) -> None:
+        comment = self.cursor_comment
+        if comment is None or not self.painter.show_spoilers(comment.id):
+            return
+        self.refresh()
+
+    def replace_thread(self, new_thread: Thread) -> None:
+        """Show another version of the thread (stubs loaded, a reload), keeping the reader's
+        place: the folds that still apply, and the cursor's screen row. When the cursor's
+        comment is gone (a loaded stub) the comment now at its position takes its row:
+        loaded replies stand where their stub stood."""
+        position, screen_row = self._cursor_anchor()
+        current = self.cursor_comment
+        old = self.folds
+        known = {comment.id for comment in old.order}
+        hidden_by, revealed = old.hidden_by, old.revealed
+        self.thread = new_thread
+        self.folds = FoldedView(new_thread)  # shuts the warnings of every comment
+        self.folds.restore(old.folded)
+        # What the reader opened stays open; comments new to the view come as they are.
+        self.folds.shut = {i for i in self.folds.shut if i not in known} | {
+            i for i in old.shut if new_thread.get(i) is not None
+        }
+        if hidden_by:
+            self.folds.set_hidden(hidden_by)
+            self.folds.revealed = set(revealed)
+        self.moves = VisibleMoves(self.folds)
+        spoilers = self.painter.spoilers_shown
+        painter = CommentPainter(new_thread, self.folds, self._now)
+        painter.set_highlight(self.painter.highlight)
+        painter.set_themes(self.painter.themes)
+        painter.spoilers_shown = spoilers
+        self.painter = painter
+        width = self._rows.width if self._rows is not None else 80
+        self._rows = RowLayout(self.folds, width, self._preamble(width))
+        if current is not None and new_thread.get(current.id) is not None:
+            position = self.folds.nearest_visible(current.id)
+        self._show_layout((position, screen_row))
+        self.start_refining()
+
+    def _preamble(self, width: int) -> list[Line]:
+        return story_preamble(self.thread, now=self._now(), width=width - 2)
+
     # -- moving ------------------------------------------------------------------------
     def _move(self, pick: Callable[[int], int]) -> None:
         """Move to the position `pick` finds from the cursor (nothing to do when empty)."""
@@ -439,7 +519,10 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         if not len(self.folds):
             return
         comment = self.folds.comment_at(self.cursor)
-        if self.reveal_stub():
+        if comment.more is not None:
+            self.post_message(self.StubChosen(comment.id))
+            return
+        if self.reveal_stub() or self.open_body(comment.id):
             return
         if not comment.children:
             self.notify("No replies to fold.", timeout=2)
