@@ -14,12 +14,15 @@ from fetchers.saved import load_sample_thread
 from threads.model import Thread
 from threads.stories import StoryListKind, StorySummary
 from threads.themes import Theme
-from tui.cli import Options
+from tui.cli import Options, configure_sites
 from tui.config import Config, is_valid_key, load_config, normalise_keys
 from tui.keymap import binding_groups, remappable_ids
 from tui.screens.story_list import StoryListScreen
+from tui.screens.thread_score_fold import threshold_from_config
 from tui.screens.thread_screen import ThreadScreen, ThreadSource
+from tui.screens.thread_stubs import SiteHooks
 from tui.screens.thread_themes import ThemeSettings
+from tui.site_hooks import site_hooks
 from tui.terminal import is_sixteen_colour
 
 if TYPE_CHECKING:
@@ -82,10 +85,12 @@ class ThreadReaderApp(App[int]):
         if self.sixteen_colours:
             self.theme = "ansi-dark"
         self._apply_key_config()
+        configure_sites(self.config.raw)
         for problem in self.config.problems:
             self.notify(problem, severity="error", timeout=10)
         if self.options.sample or self.options.target is not None:
-            self.push_screen(self._thread_screen(self._initial_source()))
+            hooks = site_hooks(lambda: self.client, self.options.target)
+            self.push_screen(self._thread_screen(self._initial_source(), hooks=hooks))
         else:
             self.push_screen(
                 StoryListScreen(
@@ -139,9 +144,18 @@ class ThreadReaderApp(App[int]):
 
         self.push_screen(self._thread_screen(source, title=story.title))
 
-    def _thread_screen(self, source: ThreadSource, *, title: str = "") -> ThreadScreen:
+    def _thread_screen(
+        self, source: ThreadSource, *, title: str = "", hooks: SiteHooks | None = None
+    ) -> ThreadScreen:
         settings = ThemeSettings(lambda: list(self.themes), self._use_themes, self.config.path)
-        return ThreadScreen(source, now=self.now, themes=settings, title=title)
+        return ThreadScreen(
+            source,
+            now=self.now,
+            themes=settings,
+            title=title,
+            hooks=hooks,
+            fold_below=threshold_from_config(self.config.raw),
+        )
 
     def _use_themes(self, themes: list[Theme]) -> None:
         self.themes = themes

@@ -1,9 +1,9 @@
 """The thread screen: a status bar, the comment view, the footer; loading and reloading.
 
 One class with named parts, each made in `__init__` and handed what it needs:
-`search` (`/`, `n`, `N`), `jumps` (footnotes, links, quotes and the way back) and
-`themes` (`t`). The comment view owns moving and folding; this screen watches its
-cursor for the status line.
+`search` (`/`, `n`, `N`), `jumps` (footnotes, links, quotes and the way back),
+`themes` (`t`), `stubs` (held-back replies, `L`, `S`) and `score_fold` (`s`). The
+comment view owns moving and folding; this screen watches its cursor for the status line.
 """
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ from fetchers.progress import ProgressCallback
 from threads.model import Thread
 from tui.messages import LoadFailed, LoadProgress, ThreadLoaded
 from tui.screens.thread_jumps import JumpController
+from tui.screens.thread_score_fold import ScoreFoldController
 from tui.screens.thread_search import SearchController
+from tui.screens.thread_stubs import SiteHooks, StubController
 from tui.screens.thread_themes import ThemeController, ThemeSettings
 from tui.widgets.comment_view import CommentView
 from tui.widgets.search_panel import SearchPanel
@@ -68,6 +70,9 @@ class ThreadScreen(Screen[None]):
         Binding("apostrophe", "quote_source", "Quote source", id="quote_source", show=False),
         Binding("r", "reload", "Reload", id="reload", show=False),
         Binding("t", "themes", "Themes", id="themes"),
+        Binding("s", "score_fold", "Fold low scores", id="score_fold", show=False),
+        Binding("L", "load_all", "Load the whole thread", id="load_all", show=False),
+        Binding("S", "cycle_sort", "Next comment order", id="cycle_sort", show=False),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "back", "Back", id="back"),
         Binding("escape", "escape", "Clear search / back", id="escape", show=False),
@@ -80,7 +85,11 @@ class ThreadScreen(Screen[None]):
         now: Callable[[], datetime],
         themes: ThemeSettings,
         title: str = "",
+        hooks: SiteHooks | None = None,
+        fold_below: int | None = None,
     ) -> None:
+        """`hooks`: the site's stub loader and orders; `fold_below`: the score threshold
+        from the config (score folding on from the start)."""
         super().__init__()
         self._source = source
         self._now = now
@@ -100,6 +109,14 @@ class ThreadScreen(Screen[None]):
         self.themes = ThemeController(
             self, themes, view=lambda: self._view, query_text=lambda: self.search.query_text
         )
+        self.stubs = StubController(
+            self,
+            hooks,
+            view=lambda: self._view,
+            changed=self._show_cursor,
+            set_source=self._set_source,
+        )
+        self.score_fold = ScoreFoldController(self, fold_below, view=lambda: self._view)
 
     @property
     def view(self) -> CommentView | None:
@@ -183,6 +200,7 @@ class ThreadScreen(Screen[None]):
         self.watch(view, "cursor", self._show_cursor)
         view.focus()
         self.search.reset(message.thread)
+        self.score_fold.thread_shown()
         if message.thread.missing:
             self.notify(
                 f"{message.thread.missing} comments could not be loaded.", severity="warning"
@@ -216,6 +234,7 @@ class ThreadScreen(Screen[None]):
                 comment=comment,
                 title=view.thread.title,
                 hit=self.search.hit_number(view.thread, comment),
+                note=" · ".join(n for n in (self.score_fold.note, self.stubs.note) if n),
             )
         )
 
@@ -280,6 +299,25 @@ class ThreadScreen(Screen[None]):
         self.query_one(StatusBar).show_loading("reloading")
         self.load()
 
+    @on(CommentView.StubChosen)
+    def _load_stub(self, message: CommentView.StubChosen) -> None:
+        self.stubs.load_one(message.comment_id)
+
+    def _set_source(self, source: ThreadSource) -> None:
+        """Load the thread from elsewhere from now on (another order), and reload."""
+        self._source = source
+        self.action_reload()
+
+    def action_score_fold(self) -> None:
+        self.score_fold.toggle()
+        self._show_cursor()
+
+    def action_load_all(self) -> None:
+        self.stubs.toggle_load_all()
+
+    def action_cycle_sort(self) -> None:
+        self.stubs.cycle_sort()
+
     def action_help(self) -> None:
         from tui.screens.help_screen import HelpScreen
 
@@ -287,7 +325,7 @@ class ThreadScreen(Screen[None]):
 
     def action_escape(self) -> None:
         """`escape` clears search highlights first, then goes back."""
-        if not self.search.clear():
+        if not self.stubs.stop() and not self.search.clear():
             self.action_back()
 
     def action_back(self) -> None:

@@ -32,6 +32,8 @@ class CursorStatus:
     """The thread's title."""
     hit: tuple[int, int] | None = None
     """(k, total) when the cursor is on the k-th search hit."""
+    note: str = ""
+    """Loading and score folding news (`Loading all: 812/3,982 comments`)."""
 
 
 def _extras(comment: Comment | None) -> str:
@@ -96,4 +98,6 @@ class StatusBar(Widget):
         total = status.total
         where = f"{status.position + 1:,}/{total:,}" if total else "no comments"
         found = f" · hit {status.hit[0]}/{status.hit[1]}" if status.hit else ""
+        if status.note:
+            found += f" · {status.note}"
         self.update(f"{where}{folded}{found}{_extras(status.comment)} │ {status.title}")
