@@ -439,6 +439,9 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._rows = RowLayout(self.folds, width, self._preamble(width))
         if current is not None and new_thread.get(current.id) is not None:
             position = self.folds.nearest_visible(current.id)
+        # Exact heights around the cursor first: the rows above it must not move once the
+        # screen is placed (estimates would, as soon as they are drawn).
+        self._rows.make_exact(position - self.page_height, position + self.page_height)
         self._show_layout((position, screen_row))
         self.start_refining()
 
