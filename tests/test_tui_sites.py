@@ -268,7 +268,7 @@ async def test_reddit_load_all_reports_progress_and_ends_with_the_report(
             seen.append(status_text(app))
 
         screen.stubs._changed = spy  # type: ignore[attr-defined]
-        await pilot.press("L")
+        await pilot.press("m")
         await settle(pilot)
         view = comment_view(app)
         assert view.thread.tree.stub_count == 0

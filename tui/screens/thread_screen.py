@@ -2,7 +2,7 @@
 
 One class with named parts, each made in `__init__` and handed what it needs:
 `search` (`/`, `n`, `N`), `jumps` (footnotes, links, quotes and the way back),
-`themes` (`t`), `stubs` (held-back replies, `L`, `S`) and `score_fold` (`s`). The
+`themes` (`t`), `stubs` (held-back replies, `m`, `S`) and `score_fold` (`s`). The
 comment view owns moving and folding; this screen watches its cursor for the status line.
 """
 
@@ -71,7 +71,7 @@ class ThreadScreen(Screen[None]):
         Binding("r", "reload", "Reload", id="reload", show=False),
         Binding("t", "themes", "Themes", id="themes"),
         Binding("s", "score_fold", "Fold low scores", id="score_fold", show=False),
-        Binding("L", "load_all", "Load the whole thread", id="load_all", show=False),
+        Binding("m", "load_all", "Load the whole thread", id="load_all", show=False),
         Binding("S", "cycle_sort", "Next comment order", id="cycle_sort", show=False),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "back", "Back", id="back"),

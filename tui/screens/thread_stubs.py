@@ -143,7 +143,7 @@ class StubController:
     async def _load_all(self, loader: StubLoading, thread: Thread) -> None:
         def progress(loaded: int, expected: int | None) -> None:
             total = f"{expected:,}" if expected else "?"
-            self._say(f"Loading all: {loaded:,}/{total} comments (L or escape stops)")
+            self._say(f"Loading all: {loaded:,}/{total} comments (m or escape stops)")
 
         def apply(expansion: Expansion) -> SpliceReport:
             report = self._splice(thread, expansion)
