@@ -389,6 +389,8 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         if not changed:
             return
         self.folds.shut = set(shut)
+        if not self._laid_out:
+            return  # the first layout (on the first resize) draws it so
         for comment_id in changed:
             self.layout_rows.forget(comment_id)
         self._relayout(self._cursor_anchor())
@@ -400,6 +402,9 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
             self.folds.restore(folded)
             return True
 
+        if not self._laid_out:
+            apply()  # before the first layout there is no screen row to keep
+            return
         self._fold_whole_thread(apply)
 
     def action_reveal_spoilers(self) -> None:
