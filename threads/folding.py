@@ -42,6 +42,9 @@ class FoldedView:
         self.revealed: set[str] = set()
         """Hidden comments the reader chose to see anyway."""
         self._hidden_total: int | None = None  # cache of theme_hidden_count()
+        self.shut: set[str] = {c.id for c in self.order if c.warning}
+        """Comments drawn as their header only: content warnings not opened yet, comments
+        below the score threshold."""
         self.visible: list[int] = list(range(len(self.order)))
         """Indexes into `order` of the visible comments, ascending."""
 
@@ -79,6 +82,10 @@ class FoldedView:
 
     def is_folded(self, comment_id: str) -> bool:
         return comment_id in self.folded
+
+    def body_shut(self, comment_id: str) -> bool:
+        """Whether the comment shows its header only (a warning, a low score)."""
+        return comment_id in self.shut
 
     def stub_theme(self, comment_id: str) -> str | None:
         """The theme a comment is hidden by (it shows as a stub), or None."""

@@ -98,7 +98,8 @@ class RowLayout:
             self._bodies.move_to_end(comment.id)
             return lines
 
-        lines = [] if is_placeholder(comment) else body_lines(comment.body, self.text_width(depth))
+        shut = is_placeholder(comment) or self.view.body_shut(comment.id)
+        lines = [] if shut else body_lines(comment.body, self.text_width(depth))
         self._bodies[comment.id] = lines
         if len(self._bodies) > BODY_CACHE_SIZE:
             self._bodies.popitem(last=False)
@@ -121,11 +122,8 @@ class RowLayout:
 
         height = self._height_of.get(comment.id)
         if height is None:
-            rows = (
-                0
-                if is_placeholder(comment)
-                else estimate_comment_rows(comment, self.text_width(depth))
-            )
+            shut = is_placeholder(comment) or self.view.body_shut(comment.id)
+            rows = 0 if shut else estimate_comment_rows(comment, self.text_width(depth))
             height = self._height_of[comment.id] = 1 + rows + GAP
         return height
 
@@ -162,6 +160,12 @@ class RowLayout:
         del self.starts[first:]
         self._resum(first)
         self._refine_from = min(self._refine_from, first)
+
+    def forget(self, comment_id: str) -> None:
+        """Drop a comment's wrapped body and height (its body was shut or opened)."""
+        self._bodies.pop(comment_id, None)
+        self._height_of.pop(comment_id, None)
+        self._exact.discard(comment_id)
 
     def height(self, position: int) -> int:
         """Rows the visible comment at `position` takes."""

@@ -21,14 +21,17 @@ from threads.stories import StoryListKind, StorySummary
 from threads.story_steps import neighbour
 from threads.themes import Theme
 from tui.article_cache import ArticleCache
-from tui.cli import Options
+from tui.cli import Options, configure_sites
 from tui.config import Config, is_valid_key, load_config, normalise_keys
 from tui.keymap import binding_groups, remappable_ids
 from tui.memory import open_memory, target_key
 from tui.messages import OpenNeighbourStory
 from tui.screens.story_list import StoryListScreen
+from tui.screens.thread_score_fold import threshold_from_config
 from tui.screens.thread_screen import ThreadScreen, ThreadSource
+from tui.screens.thread_stubs import SiteHooks
 from tui.screens.thread_themes import ThemeSettings
+from tui.site_hooks import site_hooks
 from tui.terminal import is_sixteen_colour
 
 if TYPE_CHECKING:
@@ -99,13 +102,15 @@ class ThreadReaderApp(App[int]):
         if self.sixteen_colours:
             self.theme = "ansi-dark"
         self._apply_key_config()
+        configure_sites(self.config.raw)
         for problem in self.config.problems:
             self.notify(problem, severity="error", timeout=10)
         if isinstance(self.options.target, ArticleTarget):
             self.open_article(self.options.target.url)
         elif self.options.sample or self.options.target is not None:
             key = target_key(self.options.target)
-            self.push_screen(self._thread_screen(self._initial_source(), key=key))
+            hooks = site_hooks(lambda: self.client, self.options.target)
+            self.push_screen(self._thread_screen(self._initial_source(), key=key, hooks=hooks))
         else:
             self.push_screen(
                 StoryListScreen(
@@ -246,7 +251,12 @@ class ThreadReaderApp(App[int]):
             driver.flush()
 
     def _thread_screen(
-        self, source: ThreadSource, *, title: str = "", key: ThreadKey | None = None
+        self,
+        source: ThreadSource,
+        *,
+        title: str = "",
+        key: ThreadKey | None = None,
+        hooks: SiteHooks | None = None,
     ) -> ThreadScreen:
         settings = ThemeSettings(lambda: list(self.themes), self._use_themes, self.config.path)
         return ThreadScreen(
@@ -257,6 +267,8 @@ class ThreadReaderApp(App[int]):
             memory=self.memory,
             key=key,
             offline=self.options.offline,
+            hooks=hooks,
+            fold_below=threshold_from_config(self.config.raw),
         )
 
     def _use_themes(self, themes: list[Theme]) -> None:

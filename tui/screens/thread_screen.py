@@ -1,9 +1,9 @@
 """The thread screen: a status bar, the comment view, the footer; loading and reloading.
 
 One class with named parts, each made in `__init__` and handed what it needs:
-`search` (`/`, `n`, `N`), `jumps` (footnotes, links, quotes and the way back) and
-`themes` (`t`). The comment view owns moving and folding; this screen watches its
-cursor for the status line.
+`search` (`/`, `n`, `N`), `jumps` (footnotes, links, quotes and the way back),
+`themes` (`t`), `stubs` (held-back replies, `m`, `S`) and `score_fold` (`s`). The
+comment view owns moving and folding; this screen watches its cursor for the status line.
 """
 
 from __future__ import annotations
@@ -33,7 +33,9 @@ from tui.screens.thread_article import ArticleController
 from tui.screens.thread_jumps import JumpController
 from tui.screens.thread_memory import StoreRead, ThreadMemory, with_place
 from tui.screens.thread_outline import OutlineController
+from tui.screens.thread_score_fold import ScoreFoldController
 from tui.screens.thread_search import SearchController
+from tui.screens.thread_stubs import SiteHooks, StubController
 from tui.screens.thread_themes import ThemeController, ThemeSettings
 from tui.terminal_title import show_title
 from tui.widgets.comment_view import CommentView
@@ -106,6 +108,9 @@ class ThreadScreen(Screen[None]):
             key_display="<",
             show=False,
         ),
+        Binding("s", "score_fold", "Fold low scores", id="score_fold", show=False),
+        Binding("m", "load_all", "Load the whole thread", id="load_all", show=False),
+        Binding("S", "cycle_sort", "Next comment order", id="cycle_sort", show=False),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "back", "Back", id="back"),
         Binding("escape", "escape", "Clear search / close", id="escape", show=False),
@@ -121,9 +126,13 @@ class ThreadScreen(Screen[None]):
         memory: Memory | None = None,
         key: ThreadKey | None = None,
         offline: bool = False,
+        hooks: SiteHooks | None = None,
+        fold_below: int | None = None,
     ) -> None:
         """`memory` and `key`: the store and this thread's key in it (the stored copy is
-        shown at once, then refreshed); `offline`: the stored copy only."""
+        shown at once, then refreshed); `offline`: the stored copy only; `hooks`: the
+        site's stub loader and orders; `fold_below`: the score threshold from the config
+        (score folding on from the start)."""
         super().__init__()
         self._source = source
         self._offline = offline
@@ -157,6 +166,14 @@ class ThreadScreen(Screen[None]):
         )
         self.memory = ThreadMemory(self, memory, key, themes, self._new_marked)
         self.outline = OutlineController(self, view=lambda: self._view)
+        self.stubs = StubController(
+            self,
+            hooks,
+            view=lambda: self._view,
+            changed=self._show_cursor,
+            set_source=self._set_source,
+        )
+        self.score_fold = ScoreFoldController(self, fold_below, view=lambda: self._view)
 
     @property
     def view(self) -> CommentView | None:
@@ -299,6 +316,7 @@ class ThreadScreen(Screen[None]):
         self.watch(view, "cursor", self._show_cursor)
         view.focus()
         self.search.reset(message.thread)
+        self.score_fold.thread_shown()
         if message.thread.missing:
             self.notify(
                 f"{message.thread.missing} comments could not be loaded.", severity="warning"
@@ -343,6 +361,7 @@ class ThreadScreen(Screen[None]):
                 title=view.thread.title,
                 hit=self.search.hit_number(view.thread, comment),
                 memory=self.memory.status(self._now()),
+                note=" · ".join(n for n in (self.score_fold.note, self.stubs.note) if n),
             )
         )
 
@@ -446,6 +465,25 @@ class ThreadScreen(Screen[None]):
     def action_fresh_start(self) -> None:
         self.memory.forget_place()
 
+    @on(CommentView.StubChosen)
+    def _load_stub(self, message: CommentView.StubChosen) -> None:
+        self.stubs.load_one(message.comment_id)
+
+    def _set_source(self, source: ThreadSource) -> None:
+        """Load the thread from elsewhere from now on (another order), and reload."""
+        self._source = source
+        self.action_reload()
+
+    def action_score_fold(self) -> None:
+        self.score_fold.toggle()
+        self._show_cursor()
+
+    def action_load_all(self) -> None:
+        self.stubs.toggle_load_all()
+
+    def action_cycle_sort(self) -> None:
+        self.stubs.cycle_sort()
+
     def action_help(self) -> None:
         from tui.screens.help_screen import HelpScreen
 
@@ -454,7 +492,7 @@ class ThreadScreen(Screen[None]):
     def action_escape(self) -> None:
         """`escape` clears search highlights first, then goes back to a screen underneath;
         it never quits (that is `q`): with nothing to clear or close it says so."""
-        if self.search.clear():
+        if self.stubs.stop() or self.search.clear():
             return
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()

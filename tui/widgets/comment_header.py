@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from threads.comment_lines import Line, body_lines
+from threads.dump_text import site_line
 from threads.first_words import first_words
 from threads.model import Comment, Thread
 from threads.stories import url_domain
@@ -35,6 +36,8 @@ def comment_header(
     """`author OP · 3h · +12 ● new #theme`: who, when, replies a fold hides, new since the
     last visit, matching themes."""
     line: Line = []
+    if comment.more is not None:  # replies the site held back: one dim line, no header
+        return [(comment.more.label, ("more",))]
     if comment.deleted:
         line.append(("[deleted]", ("deleted",)))
     else:
@@ -45,6 +48,7 @@ def comment_header(
     line.append((f" · {relative_age(comment.created, now)}", ("meta",)))
     if comment.score is not None:
         line.append((f" · {comment.score} points", ("meta",)))
+    line += site_marks(comment)
     if comment.dead:
         line.append((" [dead]", ("dead",)))
     if depth > shown_levels:
@@ -55,6 +59,8 @@ def comment_header(
         line.append((" ● new", ("new",)))
     for name, color in tags:
         line.append((f" #{name}", ("tag", f"fg={color}")))
+    if comment.warning is not None:
+        line.append((f" ⚠ {comment.warning}", ("warning",)))
     return line
 
 
@@ -68,6 +74,32 @@ def collapsed_line(header: Line, comment: Comment, width: int) -> Line:
     return [*header, ("  " + words, ("snippet",))] if words else header
 
 
+_DISTINGUISHED = {"moderator": "MOD", "admin": "ADMIN"}
+
+
+def site_marks(comment: Comment) -> Line:
+    """Sticky, MOD/ADMIN, edited and context marks: words, so they read without colour."""
+    marks: Line = []
+    if comment.stickied:
+        marks.append((" · sticky", ("mark",)))
+    if comment.distinguished:
+        badge = _DISTINGUISHED.get(comment.distinguished, comment.distinguished.upper())
+        marks += [(" ", ("meta",)), (f" {badge} ", ("mod-badge",))]
+    if comment.edited is not None:
+        marks.append((" · edited", ("meta",)))
+    if comment.context:
+        marks.append((" · context", ("context",)))
+    return marks
+
+
+def loaded_text(thread: Thread) -> str:
+    """`12 comments`, or `492 of 3,982 loaded` while a site holds replies back."""
+    if thread.tree.stub_count:
+        total = thread.comment_count + thread.unloaded_count
+        return f"{thread.comment_count:,} of {total:,} loaded"
+    return f"{thread.comment_count:,} comments"
+
+
 def story_preamble(thread: Thread, *, now: datetime, width: int) -> list[Line]:
     """Title, a meta line, the story text (Ask HN) and a rule, wrapped to `width`."""
     lines: list[Line] = []
@@ -79,10 +111,14 @@ def story_preamble(thread: Thread, *, now: datetime, width: int) -> list[Line]:
         meta.append(f"{thread.points} points")
     meta.append(f"by {thread.author or '?'}")
     meta.append(relative_age(thread.created, now))
-    meta.append(f"{thread.comment_count} comments")
+    meta.append(loaded_text(thread))
     if thread.missing:
         meta.append(f"{thread.missing} could not be loaded")
-    lines.append([(" · ".join(meta), ("meta",))])
+    lines.extend(wrap_pieces([(" · ".join(meta), ("meta",))], width))
+    if site := site_line(thread):
+        lines.extend(wrap_pieces([(site, ("meta",))], width))
+    if thread.incomplete:
+        lines.extend(wrap_pieces([(f"Note: {thread.incomplete}", ("warning",))], width))
     if thread.body:
         lines.append([])
         lines.extend(body_lines(thread.body, width))

@@ -22,6 +22,7 @@ from threads.folding import FoldedView
 from threads.highlight import highlight_line
 from threads.model import Comment, Thread
 from threads.row_layout import INDENT, RowLayout
+from tui.widgets.body_dressing import dress_body_line
 from tui.widgets.comment_header import collapsed_line, comment_header, stub_header
 from tui.widgets.comment_styles import guide_style, style_for, theme_colour
 
@@ -50,6 +51,16 @@ class CommentPainter:
         """The themes' verdicts: tags, gutter marks and stub colours."""
         self.new_ids: frozenset[str] = frozenset()
         """Comments new since the last visit (a `●` in the gutter and `● new` in the header)."""
+        self.spoilers_shown: set[str] = set()
+        """Comments whose spoilers the reader revealed (others are blocked out)."""
+
+    def show_spoilers(self, comment_id: str) -> bool:
+        """Reveal one comment's spoilers; returns whether anything changed."""
+        if comment_id in self.spoilers_shown:
+            return False
+        self.spoilers_shown.add(comment_id)
+        self.forget()
+        return True
 
     def forget(self) -> None:
         """Drop every cached strip (the width, the fold state or the themes changed)."""
@@ -159,6 +170,7 @@ class CommentPainter:
             body = rows.body(comment, depth)
             line = body[line_index - 1] if line_index - 1 < len(body) else []
             line = highlight_line(line, self.highlight)
+            line = dress_body_line(line, comment, comment.id in self.spoilers_shown)
             if marked:  # the footnote or quoted passage a jump landed on
                 line = [(text, (*key, "target")) for text, key in line] or [(" ", ("target",))]
 

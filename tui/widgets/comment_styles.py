@@ -45,6 +45,11 @@ _BASE: dict[str, Style] = {
     "image": Style(dim=True, italic=True),
     "table": Style(),
     "passage-mark": Style(bold=True, color="yellow"),
+    "more": Style(dim=True, italic=True),
+    "mark": Style(bold=True, color="green"),
+    "mod-badge": Style(bold=True, reverse=True, color="green"),
+    "context": Style(dim=True, bold=True),
+    "warning": Style(bold=True, color="yellow"),
 }
 _MODIFIERS: dict[str, Style] = {
     "italic": Style(italic=True),
@@ -67,6 +72,7 @@ _MODIFIERS: dict[str, Style] = {
     "prompt": Style(color="bright_black", bold=True),
     "inserted": Style(color="green", bold=True),
     "deleted": Style(color="red", italic=True),
+    "spoiler": Style(reverse=True),  # blocked out (or, revealed, still marked) without colour
 }
 
 
