@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import App
 from textual.notifications import SeverityLevel
 
@@ -17,16 +18,21 @@ from fetchers.targets import ArticleTarget
 from store.keys import ThreadKey
 from threads.model import Thread
 from threads.stories import StoryListKind, StorySummary
+from threads.story_steps import neighbour
 from threads.themes import Theme
 from tui.article_cache import ArticleCache
-from tui.cli import Options
+from tui.cli import Options, configure_sites
 from tui.config import Config, is_valid_key, load_config, normalise_keys
 from tui.keymap import binding_groups, remappable_ids
 from tui.memory import open_memory, target_key
+from tui.messages import OpenNeighbourStory
 from tui.reader_width import reader_max_width
 from tui.screens.story_list import StoryListScreen
+from tui.screens.thread_score_fold import threshold_from_config
 from tui.screens.thread_screen import ThreadScreen, ThreadSource
+from tui.screens.thread_stubs import SiteHooks
 from tui.screens.thread_themes import ThemeSettings
+from tui.site_hooks import site_hooks
 from tui.terminal import is_sixteen_colour
 
 if TYPE_CHECKING:
@@ -101,13 +107,15 @@ class ThreadReaderApp(App[int]):
         if self.sixteen_colours:
             self.theme = "ansi-dark"
         self._apply_key_config()
+        configure_sites(self.config.raw)
         for problem in self.config.problems:
             self.notify(problem, severity="error", timeout=10)
         if isinstance(self.options.target, ArticleTarget):
             self.open_article(self.options.target.url)
         elif self.options.sample or self.options.target is not None:
             key = target_key(self.options.target)
-            self.push_screen(self._thread_screen(self._initial_source(), key=key))
+            hooks = site_hooks(lambda: self.client, self.options.target)
+            self.push_screen(self._thread_screen(self._initial_source(), key=key, hooks=hooks))
         else:
             self.push_screen(
                 StoryListScreen(
@@ -194,7 +202,21 @@ class ThreadReaderApp(App[int]):
             return await fetch_thread(self.client, story.id, progress=progress, settle=False)
 
         key = ThreadKey("hackernews", story.id)
-        self.push_screen(self._thread_screen(source, title=story.title, key=key))
+        screen = self._thread_screen(source, title=story.title, key=key)
+        screen.story_id = story.id
+        self.push_screen(screen)
+
+    @on(OpenNeighbourStory)
+    def _open_neighbour(self, message: OpenNeighbourStory) -> None:
+        """`>`/`<` on a thread: replace it with the next/previous story of its list."""
+        lists = [s for s in self.screen_stack if isinstance(s, StoryListScreen)]
+        story = neighbour(lists[-1].stories, message.story_id, message.step) if lists else None
+        if story is None:
+            self.notify("No more stories that way in the list.", timeout=3)
+            return
+        lists[-1].highlight_story(story.id)
+        self.pop_screen()
+        self.open_story(story)
 
     async def _fetch_article(self, url: str) -> Article:
         from fetchers.article import fetch_article  # trafilatura: only when reading
@@ -234,7 +256,12 @@ class ThreadReaderApp(App[int]):
             driver.flush()
 
     def _thread_screen(
-        self, source: ThreadSource, *, title: str = "", key: ThreadKey | None = None
+        self,
+        source: ThreadSource,
+        *,
+        title: str = "",
+        key: ThreadKey | None = None,
+        hooks: SiteHooks | None = None,
     ) -> ThreadScreen:
         settings = ThemeSettings(lambda: list(self.themes), self._use_themes, self.config.path)
         return ThreadScreen(
@@ -245,6 +272,8 @@ class ThreadReaderApp(App[int]):
             memory=self.memory,
             key=key,
             offline=self.options.offline,
+            hooks=hooks,
+            fold_below=threshold_from_config(self.config.raw),
             max_width=self.reader_width,
         )
 

@@ -7,7 +7,7 @@ import asyncio
 import shutil
 import sys
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fetchers.errors import FetchError
 from fetchers.reddit.addresses import SORTS as REDDIT_SORTS
@@ -255,11 +255,12 @@ async def fetch_for_dump(options: Options) -> Thread:
         return thread
 
 
-def configure_sites() -> None:
-    """Hand the config's site settings (`[reddit] client_id`) to the fetchers."""
+def configure_sites(raw: dict[str, Any] | None = None) -> None:
+    """Hand the config's site settings (`[reddit] client_id`) to the fetchers (`raw`: the
+    config as read, when the caller has it)."""
     from fetchers.reddit import configure
 
-    reddit = load_config().raw.get("reddit")
+    reddit = (load_config().raw if raw is None else raw).get("reddit")
     client_id = reddit.get("client_id") if isinstance(reddit, dict) else None
     configure(client_id if isinstance(client_id, str) else None)
 

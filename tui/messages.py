@@ -38,3 +38,12 @@ class LoadProgress(Message):
     loaded: int
     expected: int | None
     generation: int
+
+
+@dataclass
+class OpenNeighbourStory(Message):
+    """The thread screen asks for the next (`step` 1) or previous (-1) story of the list
+    it was opened from."""
+
+    story_id: str
+    step: int

@@ -21,6 +21,7 @@ from store.memory import Memory
 from threads.numbers import counted
 from threads.stories import STORY_LIST_KINDS, StoryListKind, StorySummary
 from threads.timefmt import relative_age
+from tui.terminal_title import show_title
 from tui.widgets.marked_list import MarkedOptionList
 
 FetchStoryList = Callable[[StoryListKind, int], Awaitable[list[StorySummary]]]
@@ -156,6 +157,21 @@ class StoryListScreen(Screen[None]):
         self.query_one(OptionList).focus()
         self.load()
 
+    def on_screen_resume(self) -> None:
+        show_title(self.app, f"{self._kind} stories")
+        self._read_opened([s.id for s in self._stories])  # back from a story: now opened
+
+    @property
+    def stories(self) -> list[StorySummary]:
+        """The stories listed now, in order (for the thread screen's next/previous)."""
+        return list(self._stories)
+
+    def highlight_story(self, story_id: str) -> None:
+        """Move the list's cursor to a story (the thread screen stepped to it)."""
+        for index, story in enumerate(self._stories):
+            if story.id == story_id:
+                self.query_one(OptionList).highlighted = index
+
     def load(self, *, more: bool = False) -> None:
         what = f"stories matching {self._query!r}" if self._query else f"{self._kind} stories"
         self.query_one("#list-status", Static).update(f"Loading {'more ' * more}{what}…")
@@ -222,9 +238,6 @@ class StoryListScreen(Screen[None]):
                 row = StoryRow(number, story, now, opened=opened[story.id])
                 options.replace_option_prompt(story.id, row)
 
-    def on_screen_resume(self) -> None:
-        self._read_opened([s.id for s in self._stories])  # back from a story: now opened
-
     def action_bookmark(self) -> None:
         """`b`: bookmark the story under the cursor (it opens from `B` later)."""
         options = self.query_one(OptionList)
@@ -249,6 +262,7 @@ class StoryListScreen(Screen[None]):
             self._query = None
             self.query_one(Tabs).active = kind
             self.query_one(OptionList).clear_options()
+            show_title(self.app, f"{kind} stories")
             self.load()
 
     @on(Tabs.TabActivated)

@@ -1,9 +1,9 @@
 """The thread screen: a status bar, the comment view, the footer; loading and reloading.
 
 One class with named parts, each made in `__init__` and handed what it needs:
-`search` (`/`, `n`, `N`), `jumps` (footnotes, links, quotes and the way back) and
-`themes` (`t`). The comment view owns moving and folding; this screen watches its
-cursor for the status line.
+`search` (`/`, `n`, `N`), `jumps` (footnotes, links, quotes and the way back),
+`themes` (`t`), `stubs` (held-back replies, `m`, `S`) and `score_fold` (`s`). The
+comment view owns moving and folding; this screen watches its cursor for the status line.
 """
 
 from __future__ import annotations
@@ -28,14 +28,19 @@ from store.memory import Memory
 from store.reading_state import ReadingState
 from threads.model import Thread
 from threads.new_comments import NewComments
-from tui.messages import LoadFailed, LoadProgress, ThreadLoaded
+from tui.messages import LoadFailed, LoadProgress, OpenNeighbourStory, ThreadLoaded
 from tui.reader_width import DEFAULT_MAX_WIDTH
 from tui.screens.thread_article import ArticleController
 from tui.screens.thread_jumps import JumpController
 from tui.screens.thread_memory import StoreRead, ThreadMemory, with_place
+from tui.screens.thread_outline import OutlineController
+from tui.screens.thread_score_fold import ScoreFoldController
 from tui.screens.thread_search import SearchController
+from tui.screens.thread_stubs import SiteHooks, StubController
 from tui.screens.thread_themes import ThemeController, ThemeSettings
+from tui.terminal_title import show_title
 from tui.widgets.comment_view import CommentView
+from tui.widgets.outline_panel import OutlinePanel
 from tui.widgets.search_panel import SearchPanel
 from tui.widgets.status_bar import CursorStatus, StatusBar
 
@@ -87,6 +92,26 @@ class ThreadScreen(Screen[None]):
         Binding("H", "app.history", "History", id="history", show=False),
         Binding("B", "app.bookmarks", "Bookmarks", id="bookmarks", show=False),
         Binding("t", "themes", "Themes", id="themes"),
+        Binding("i", "outline", "Outline", id="outline", show=False),
+        Binding(
+            "greater_than_sign",
+            "story(1)",
+            "Next story",
+            id="next_story",
+            key_display=">",
+            show=False,
+        ),
+        Binding(
+            "less_than_sign",
+            "story(-1)",
+            "Previous story",
+            id="previous_story",
+            key_display="<",
+            show=False,
+        ),
+        Binding("s", "score_fold", "Fold low scores", id="score_fold", show=False),
+        Binding("m", "load_all", "Load the whole thread", id="load_all", show=False),
+        Binding("S", "cycle_sort", "Next comment order", id="cycle_sort", show=False),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "back", "Back", id="back"),
         Binding("escape", "escape", "Clear search / close", id="escape", show=False),
@@ -102,10 +127,14 @@ class ThreadScreen(Screen[None]):
         memory: Memory | None = None,
         key: ThreadKey | None = None,
         offline: bool = False,
+        hooks: SiteHooks | None = None,
+        fold_below: int | None = None,
         max_width: int = DEFAULT_MAX_WIDTH,
     ) -> None:
         """`memory` and `key`: the store and this thread's key in it (the stored copy is
-        shown at once, then refreshed); `offline`: the stored copy only."""
+        shown at once, then refreshed); `offline`: the stored copy only; `hooks`: the
+        site's stub loader and orders; `fold_below`: the score threshold from the config
+        (score folding on from the start)."""
         super().__init__()
         self._max_width = max_width
         self._source = source
@@ -118,6 +147,8 @@ class ThreadScreen(Screen[None]):
         self._title = title
         self._view: CommentView | None = None
         self.thread: Thread | None = None
+        self.story_id: str | None = None
+        """The story of the list this thread was opened from (for `>`/`<`), if any."""
         self.article = ArticleController(self, view=lambda: self._view)
         self.jumps = JumpController(
             self,
@@ -137,6 +168,15 @@ class ThreadScreen(Screen[None]):
             self, themes, view=lambda: self._view, query_text=lambda: self.search.query_text
         )
         self.memory = ThreadMemory(self, memory, key, themes, self._new_marked)
+        self.outline = OutlineController(self, view=lambda: self._view)
+        self.stubs = StubController(
+            self,
+            hooks,
+            view=lambda: self._view,
+            changed=self._show_cursor,
+            set_source=self._set_source,
+        )
+        self.score_fold = ScoreFoldController(self, fold_below, view=lambda: self._view)
 
     @property
     def view(self) -> CommentView | None:
@@ -154,6 +194,9 @@ class ThreadScreen(Screen[None]):
         self.memory.read_stored()
         if not self._offline:
             self.load()
+
+    def on_screen_resume(self) -> None:
+        show_title(self.app, self.thread.title if self.thread else self._title)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _VIEW_ACTIONS:
@@ -254,6 +297,8 @@ class ThreadScreen(Screen[None]):
             self._show_cursor()
             return
         self.query_one(StatusBar).show_thread(message.thread)
+        if self.app.screen is self:
+            show_title(self.app, message.thread.title)
         body = self.query_one("#thread-body", Container)
         if state is not None:
             self.memory.restore_themes(state)
@@ -275,6 +320,7 @@ class ThreadScreen(Screen[None]):
         self.watch(view, "cursor", self._show_cursor)
         view.focus()
         self.search.reset(message.thread)
+        self.score_fold.thread_shown()
         if message.thread.missing:
             self.notify(
                 f"{message.thread.missing} comments could not be loaded.", severity="warning"
@@ -308,6 +354,7 @@ class ThreadScreen(Screen[None]):
         if view is None:
             return
         comment = view.cursor_comment
+        self.outline.follow()
         self.query_one(StatusBar).show_cursor(
             CursorStatus(
                 position=view.cursor,
@@ -318,6 +365,7 @@ class ThreadScreen(Screen[None]):
                 title=view.thread.title,
                 hit=self.search.hit_number(view.thread, comment),
                 memory=self.memory.status(self._now()),
+                note=" · ".join(n for n in (self.score_fold.note, self.stubs.note) if n),
             )
         )
 
@@ -349,6 +397,17 @@ class ThreadScreen(Screen[None]):
     @on(SearchPanel.Closed)
     def _search_closed(self, message: SearchPanel.Closed) -> None:
         self.search.closed()
+
+    @on(OutlinePanel.Chosen)
+    async def _outline_chosen(self, message: OutlinePanel.Chosen) -> None:
+        await self.outline.chosen(message.comment_id)
+
+    @on(OutlinePanel.Closed)
+    async def _outline_closed(self, message: OutlinePanel.Closed) -> None:
+        await self.outline.close()
+
+    def on_resize(self) -> None:
+        self.outline.fit()
 
     # -- actions -----------------------------------------------------------------------
     async def action_open_search(self) -> None:
@@ -387,6 +446,16 @@ class ThreadScreen(Screen[None]):
     def action_themes(self) -> None:
         self.themes.open_panel()
 
+    def action_story(self, step: int) -> None:
+        """`>`/`<`: the next or previous story of the list this thread came from."""
+        if self.story_id is None:
+            self.notify("This thread was not opened from a list.", timeout=3)
+            return
+        self.post_message(OpenNeighbourStory(self.story_id, step))
+
+    async def action_outline(self) -> None:
+        await self.outline.toggle()
+
     def action_reload(self) -> None:
         if self.thread is None:
             self.query_one(StatusBar).show_loading(self._title or "thread")
@@ -400,6 +469,25 @@ class ThreadScreen(Screen[None]):
     def action_fresh_start(self) -> None:
         self.memory.forget_place()
 
+    @on(CommentView.StubChosen)
+    def _load_stub(self, message: CommentView.StubChosen) -> None:
+        self.stubs.load_one(message.comment_id)
+
+    def _set_source(self, source: ThreadSource) -> None:
+        """Load the thread from elsewhere from now on (another order), and reload."""
+        self._source = source
+        self.action_reload()
+
+    def action_score_fold(self) -> None:
+        self.score_fold.toggle()
+        self._show_cursor()
+
+    def action_load_all(self) -> None:
+        self.stubs.toggle_load_all()
+
+    def action_cycle_sort(self) -> None:
+        self.stubs.cycle_sort()
+
     def action_help(self) -> None:
         from tui.screens.help_screen import HelpScreen
 
@@ -408,7 +496,7 @@ class ThreadScreen(Screen[None]):
     def action_escape(self) -> None:
         """`escape` clears search highlights first, then goes back to a screen underneath;
         it never quits (that is `q`): with nothing to clear or close it says so."""
-        if self.search.clear():
+        if self.stubs.stop() or self.search.clear():
             return
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()

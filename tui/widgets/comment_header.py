@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from threads.comment_lines import Line, body_lines
+from threads.dump_text import site_line
+from threads.first_words import first_words
 from threads.model import Comment, Thread
 from threads.numbers import count_text, counted
 from threads.stories import url_domain
 from threads.timefmt import relative_age
-from threads.wrap import wrap_pieces
+from threads.wrap import text_width, wrap_pieces
 
 
 def stub_header(theme: str, color: str, hidden: int) -> Line:
@@ -35,6 +37,8 @@ def comment_header(
     """`author OP · 3h · +12 ● new #theme`: who, when, replies a fold hides, new since the
     last visit, matching themes."""
     line: Line = []
+    if comment.more is not None:  # replies the site held back: one dim line, no header
+        return [(comment.more.label, ("more",))]
     if comment.deleted:
         line.append(("[deleted]", ("deleted",)))
     else:
@@ -45,6 +49,7 @@ def comment_header(
     line.append((f" · {relative_age(comment.created, now)}", ("meta",)))
     if comment.score is not None:
         line.append((f" · {counted(comment.score, 'point')}", ("meta",)))
+    line += site_marks(comment)
     if comment.dead:
         line.append((" [dead]", ("dead",)))
     if depth > shown_levels:
@@ -55,7 +60,45 @@ def comment_header(
         line.append((" ● new", ("new",)))
     for name, color in tags:
         line.append((f" #{name}", ("tag", f"fg={color}")))
+    if comment.warning is not None:
+        line.append((f" ⚠ {comment.warning}", ("warning",)))
     return line
+
+
+def collapsed_line(header: Line, comment: Comment, width: int) -> Line:
+    """A collapsed comment on one line: its header, then the start of its text cut to
+    `width` cells (`dang · 6y +12  All: before reading further…`)."""
+    if comment.deleted or comment.dead:
+        return header
+    used = sum(text_width(text) for text, _ in header)
+    words = first_words(comment.body, width - used - 2)
+    return [*header, ("  " + words, ("snippet",))] if words else header
+
+
+_DISTINGUISHED = {"moderator": "MOD", "admin": "ADMIN"}
+
+
+def site_marks(comment: Comment) -> Line:
+    """Sticky, MOD/ADMIN, edited and context marks: words, so they read without colour."""
+    marks: Line = []
+    if comment.stickied:
+        marks.append((" · sticky", ("mark",)))
+    if comment.distinguished:
+        badge = _DISTINGUISHED.get(comment.distinguished, comment.distinguished.upper())
+        marks += [(" ", ("meta",)), (f" {badge} ", ("mod-badge",))]
+    if comment.edited is not None:
+        marks.append((" · edited", ("meta",)))
+    if comment.context:
+        marks.append((" · context", ("context",)))
+    return marks
+
+
+def loaded_text(thread: Thread) -> str:
+    """`12 comments`, or `492 of 3,982 loaded` while a site holds replies back."""
+    if thread.tree.stub_count:
+        total = thread.comment_count + thread.unloaded_count
+        return f"{thread.comment_count:,} of {total:,} loaded"
+    return counted(thread.comment_count, "comment")
 
 
 def story_preamble(thread: Thread, *, now: datetime, width: int) -> list[Line]:
@@ -69,10 +112,14 @@ def story_preamble(thread: Thread, *, now: datetime, width: int) -> list[Line]:
         meta.append(counted(thread.points, "point"))
     meta.append(f"by {thread.author or '?'}")
     meta.append(relative_age(thread.created, now))
-    meta.append(counted(thread.comment_count, "comment"))
+    meta.append(loaded_text(thread))
     if thread.missing:
         meta.append(f"{count_text(thread.missing)} could not be loaded")
     lines.extend(wrap_pieces([(" · ".join(meta), ("meta",))], width))
+    if site := site_line(thread):
+        lines.extend(wrap_pieces([(site, ("meta",))], width))
+    if thread.incomplete:
+        lines.extend(wrap_pieces([(f"Note: {thread.incomplete}", ("warning",))], width))
     if thread.body:
         lines.append([])
         lines.extend(body_lines(thread.body, width))

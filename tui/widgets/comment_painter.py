@@ -22,7 +22,8 @@ from threads.folding import FoldedView
 from threads.highlight import highlight_line
 from threads.model import Comment, Thread
 from threads.row_layout import INDENT, RowLayout
-from tui.widgets.comment_header import comment_header, stub_header
+from tui.widgets.body_dressing import dress_body_line
+from tui.widgets.comment_header import collapsed_line, comment_header, stub_header
 from tui.widgets.comment_styles import guide_style, style_for, theme_colour
 
 if TYPE_CHECKING:
@@ -50,6 +51,16 @@ class CommentPainter:
         """The themes' verdicts: tags, gutter marks and stub colours."""
         self.new_ids: frozenset[str] = frozenset()
         """Comments new since the last visit (a `●` in the gutter and `● new` in the header)."""
+        self.spoilers_shown: set[str] = set()
+        """Comments whose spoilers the reader revealed (others are blocked out)."""
+
+    def show_spoilers(self, comment_id: str) -> bool:
+        """Reveal one comment's spoilers; returns whether anything changed."""
+        if comment_id in self.spoilers_shown:
+            return False
+        self.spoilers_shown.add(comment_id)
+        self.forget()
+        return True
 
     def forget(self) -> None:
         """Drop every cached strip (the width, the fold state or the themes changed)."""
@@ -105,7 +116,19 @@ class CommentPainter:
         )
         stub = self.folds.stub_theme(comment.id)
         new = comment.id in self.new_ids
-        key = (comment.id, line_index, selected, hidden, width, self.highlight, marked, stub, new)
+        collapsed = line_index == 0 and self.folds.is_folded(comment.id)
+        key = (
+            comment.id,
+            line_index,
+            selected,
+            hidden,
+            width,
+            self.highlight,
+            marked,
+            stub,
+            collapsed,
+            new,
+        )
         return self._cached(
             key, lambda: self._comment_strip(rows, position, line_index, selected, width, marked)
         )
@@ -143,17 +166,24 @@ class CommentPainter:
                 tags=tags,
                 new=comment.id in self.new_ids,
             )
+            if self.folds.is_folded(comment.id):
+                line = collapsed_line(line, comment, rows.text_width(depth))
         else:
             body = rows.body(comment, depth)
             line = body[line_index - 1] if line_index - 1 < len(body) else []
             line = highlight_line(line, self.highlight)
+            line = dress_body_line(line, comment, comment.id in self.spoilers_shown)
             if marked:  # the footnote or quoted passage a jump landed on
                 line = [(text, (*key, "target")) for text, key in line] or [(" ", ("target",))]
 
-        gap = line_index >= rows.height(position) - 1
+        gap = line_index >= rows.height(position) - 1 and not self.folds.is_folded(comment.id)
         mark = tags[0][1] if tags and not gap else None
         new = line_index == 0 and comment.id in self.new_ids
         return self._strip(line, levels, width, selected, gap=gap, mark=mark, new=new)
+
+    def tags_of(self, comment: Comment) -> tuple[tuple[str, str], ...]:
+        """(name, colour) of the highlighting themes matching a comment (the outline's tags)."""
+        return self._tags(comment)
 
     def _tags(self, comment: Comment) -> tuple[tuple[str, str], ...]:
         """(name, colour) of the highlighting themes matching a comment."""

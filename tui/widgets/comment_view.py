@@ -11,16 +11,19 @@ run. Nothing is mounted per comment.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from threads.comment_lines import Line
 from threads.folding import FoldedView
 from threads.jumps import Place, Target
 from threads.model import Comment, Thread
@@ -81,11 +84,19 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         _key("tab", "next_new", "Next new comment", key_display="tab"),
         _key("shift+tab", "previous_new", "Previous new comment", key_display="shift+tab"),
         _key("w", "new_only", "New only (fold what has nothing new)"),
+        _key("x", "reveal_spoilers", "Reveal spoilers"),
         _key("u", "next_same_author", "Next by this author"),
         _key("U", "previous_same_author", "Previous by this author"),
         _key("c", "next_reply", "Next reply to this comment"),
         _key("T", "posted_time", "When it was posted"),
     ]
+
+    @dataclass
+    class StubChosen(Message):
+        """`enter` on a row of replies the site held back: the screen loads them."""
+
+        comment_id: str
+
     DEFAULT_CSS = """
     CommentView { scrollbar-size-vertical: 1; scrollbar-gutter: stable; background: $background; }
     """
@@ -211,8 +222,7 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._laid_out and self._initial_row is not None and self._wish is not None:
             anchor = (self.cursor, self._initial_row)  # the place saved at the last visit
         self._laid_out = True
-        preamble = story_preamble(self.thread, now=self._now(), width=width - 2)
-        self._rows = RowLayout(self.folds, width, preamble)
+        self._rows = RowLayout(self.folds, width, self._preamble(width))
         self.painter.forget()
         self._show_anchored(anchor)
         if anchor is None and self.cursor:
@@ -233,6 +243,10 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = anchor[0] if anchor is not None else self.cursor  # clamped, announced
         self.virtual_size = Size(rows.width, rows.total_rows)
         if anchor is not None and rows.starts:
+            top = anchored_top(rows, anchor, self.page_height)
+            self._prepare_rows(top)
+            # Wrapping the rows on screen exactly can move the anchor (estimates above it
+            # were off, e.g. after a width change): place it again with exact heights.
             top = anchored_top(rows, anchor, self.page_height)
             self._prepare_rows(top)
             self.scroll_now(top)
@@ -451,38 +465,6 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
 
         self._fold_whole_thread(apply)
 
-    # -- a refreshed copy of the same thread ---------------------------------------------
-    def replace_thread(self, thread: Thread, *, themes: ThemeView | None = None) -> None:
-        """Show a newer copy of the thread, the cursor comment kept on its screen row.
-
-        Folds carry over by id; search highlights too. `themes`, matched against the new
-        copy, apply in the same frame (nothing hidden flashes); without them the screen
-        matches the themes again (their verdicts are per position in the old copy).
-        """
-        anchor_row = self._cursor_anchor()[1] if self._laid_out else None
-        current = self.cursor_comment
-        wish = self._wish or (current.id if current else None)
-        folded = set(self.folds.folded)
-        highlight = self.painter.highlight
-        self.thread = thread
-        self.folds = FoldedView(thread)
-        self.folds.restore(folded)
-        self.moves = VisibleMoves(self.folds)
-        self.painter = CommentPainter(thread, self.folds, self._now)
-        self.painter.set_highlight(highlight)
-        self.painter.set_new(self.new.ids)
-        if themes is not None:
-            self.painter.set_themes(themes)
-            order_ids = [comment.id for comment in thread.tree.order]
-            self.folds.set_hidden(themes.hidden_ids(order_ids))
-        width = self.layout_rows.width
-        preamble = story_preamble(thread, now=self._now(), width=width - 2)
-        self._rows = RowLayout(self.folds, width, preamble)
-        position = self.folds.nearest_visible(wish) if wish and thread.get(wish) else 0
-        self._wish = wish if wish and thread.get(wish) else None
-        self._show_anchored((position, anchor_row) if anchor_row is not None else None)
-        self.start_refining()
-
     # -- what search and themes mark -----------------------------------------------------
     def set_highlight(self, words: frozenset[str]) -> None:
         """Mark these (normalised) words wherever they appear in bodies."""
@@ -508,6 +490,94 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
             return False
         self._relayout((self.cursor, self._cursor_anchor()[1]))
         return True
+
+    # -- bodies shown as a header only (warnings, low scores) and spoilers ---------------
+    def open_body(self, comment_id: str) -> bool:
+        """Show a comment drawn as its header only (behind a warning); keeps the row."""
+        if not self.folds.body_shut(comment_id):
+            return False
+        self.set_shut(self.folds.shut - {comment_id})
+        return True
+
+    def set_shut(self, shut: set[str]) -> None:
+        """Draw exactly these comments as their header only; the cursor keeps its row."""
+        changed = shut ^ self.folds.shut
+        if not changed:
+            return
+        self.folds.shut = set(shut)
+        if not self._laid_out:
+            return  # the first layout (on the first resize) draws it so
+        for comment_id in changed:
+            self.layout_rows.forget(comment_id)
+        self._relayout(self._cursor_anchor())
+
+    def refold(self, folded: set[str]) -> None:
+        """Fold exactly these comments (score folding); the cursor keeps its row."""
+
+        def apply() -> bool:
+            self.folds.restore(folded)
+            return True
+
+        if not self._laid_out:
+            apply()  # before the first layout there is no screen row to keep
+            return
+        self._fold_whole_thread(apply)
+
+    def action_reveal_spoilers(self) -> None:
+        comment = self.cursor_comment
+        if comment is None or not self.painter.show_spoilers(comment.id):
+            return
+        self.refresh()
+
+    def replace_thread(self, new_thread: Thread, *, themes: ThemeView | None = None) -> None:
+        """Show another version of the same thread (a refresh, a reload, HN's order
+        settled, stubs loaded) keeping the reader's place: the folds that still apply and
+        the cursor comment on its screen row. When the cursor's comment is gone (a loaded
+        stub) the comment now at its position takes its row: loaded replies stand where
+        their stub stood. `themes`, matched against the new copy, apply in the same frame
+        (nothing hidden flashes); without them the current themes' hides carry over by id.
+        """
+        position, screen_row = self._cursor_anchor()
+        current = self.cursor_comment
+        old = self.folds
+        known = {comment.id for comment in old.order}
+        hidden_by, revealed = old.hidden_by, old.revealed
+        self.thread = new_thread
+        self.folds = FoldedView(new_thread)  # shuts the warnings of every comment
+        self.folds.restore({i for i in old.folded if new_thread.get(i) is not None})
+        # What the reader opened stays open; comments new to the view come as they are.
+        self.folds.shut = {i for i in self.folds.shut if i not in known} | {
+            i for i in old.shut if new_thread.get(i) is not None
+        }
+        painter = CommentPainter(new_thread, self.folds, self._now)
+        painter.set_highlight(self.painter.highlight)
+        painter.spoilers_shown = self.painter.spoilers_shown
+        painter.set_new(self.new.ids)
+        if themes is not None:
+            painter.set_themes(themes)
+            order_ids = [comment.id for comment in new_thread.tree.order]
+            self.folds.set_hidden(themes.hidden_ids(order_ids))
+        else:
+            painter.set_themes(self.painter.themes)
+            if hidden_by:
+                self.folds.set_hidden(hidden_by)
+        self.folds.revealed = {i for i in revealed if new_thread.get(i) is not None}
+        self.moves = VisibleMoves(self.folds)
+        self.painter = painter
+        width = self._rows.width if self._rows is not None else 80
+        self._rows = RowLayout(self.folds, width, self._preamble(width))
+        if current is not None and new_thread.get(current.id) is not None:
+            position = self.folds.nearest_visible(current.id)
+            self._wish = current.id
+        position = max(0, min(position, len(self.folds) - 1))
+        # Exact heights around the cursor first: the rows above it must not move once the
+        # screen is placed (estimates would, as soon as they are drawn).
+        self._rows.make_exact(max(0, position - self.page_height), position + self.page_height)
+        self._show_anchored((position, screen_row) if self._laid_out else None)
+        self.start_refining()
+
+    def _preamble(self, width: int) -> list[Line]:
+        return story_preamble(self.thread, now=self._now(), width=width - 2)
 
     # -- moving ------------------------------------------------------------------------
     def _move(self, pick: Callable[[int], int]) -> None:
@@ -650,16 +720,18 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         if not len(self.folds):
             return
         comment = self.folds.comment_at(self.cursor)
-        if self.reveal_stub():
+        if comment.more is not None:
+            self.post_message(self.StubChosen(comment.id))
             return
-        if not comment.children:
-            self.notify("No replies to fold.", timeout=2)
+        if self.reveal_stub() or self.open_body(comment.id):
             return
-        self._set_fold(not self.folds.is_folded(comment.id))
+        self._set_fold(not self.folds.is_folded(comment.id))  # leaves collapse to one line too
 
     def action_fold(self) -> None:
-        """Fold this comment's replies; on a folded or leaf comment go to the parent."""
-        if not self._set_fold(True):
+        """Collapse this comment if it has replies; on a collapsed or leaf comment go to
+        the parent (as before one-line collapsing: `h` walks up through leaves)."""
+        comment = self.cursor_comment
+        if comment is None or not comment.children or not self._set_fold(True):
             self.action_parent()
 
     def action_unfold(self) -> None:

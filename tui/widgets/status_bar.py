@@ -34,6 +34,8 @@ class CursorStatus:
     """(k, total) when the cursor is on the k-th search hit."""
     memory: str = ""
     """What the store adds: ` · 23 new · copy from 3h ago · offline`."""
+    note: str = ""
+    """Loading and score folding news (`Loading all: 812/3,982 comments`)."""
 
 
 def _extras(comment: Comment | None) -> str:
@@ -98,6 +100,8 @@ class StatusBar(Widget):
         total = status.total
         where = f"{status.position + 1:,}/{total:,}" if total else "no comments"
         found = f" · hit {status.hit[0]}/{status.hit[1]}" if status.hit else ""
+        if status.note:
+            found += f" · {status.note}"
         self.update(
             f"{where}{folded}{found}{status.memory}{_extras(status.comment)} │ {status.title}"
         )
