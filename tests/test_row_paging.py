@@ -12,6 +12,7 @@ from threads.row_paging import (
     comment_at_top,
     page_top,
     scroll_within,
+    top_for_next,
     top_for_previous,
     top_to_show,
 )
@@ -106,3 +107,12 @@ def test_showing_the_first_comment_keeps_the_story_header() -> None:
     assert rows.height(0) > PAGE and rows.starts[0] < PAGE
     assert top_to_show(rows, 0, 0, PAGE) == 0  # `k`, `h`, `K` on it: the header stays
     assert top_to_show(rows, 0, rows.starts[3], PAGE) == 0  # coming back from below
+
+
+def test_j_on_a_short_comment_cut_by_the_bottom_moves_on_without_skipping() -> None:
+    rows = exact_rows()
+    short = next(p for p in range(1, len(rows.starts) - 1) if 2 < rows.height(p) < PAGE)
+    top = rows.starts[short] - PAGE + 2  # only its first rows show at the bottom
+    assert scroll_within(rows, short, top, PAGE, +1) is None  # not tall: the cursor moves
+    following = top_for_next(rows, short + 1, top, PAGE)
+    assert top < following <= top + PAGE  # never past the rows just below the screen

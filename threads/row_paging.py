@@ -65,6 +65,11 @@ def top_to_show(
     return top
 
 
+def is_tall(rows: RowLayout, position: int, page_height: int) -> bool:
+    """Whether a comment's own rows (header and text) need more than one screen."""
+    return text_end(rows, position) - rows.starts[position] > page_height
+
+
 def scroll_within(
     rows: RowLayout, position: int, top: int, page_height: int, direction: int
 ) -> int | None:
@@ -72,34 +77,49 @@ def scroll_within(
 
     `j` (direction 1) and `k` (-1) read through a long comment before moving on: while
     the cursor comment has text off screen in that direction (and is on screen), this is
-    where the next page of it starts, overlapping nothing and skipping nothing. None
-    when the comment's text in that direction is all shown.
+    where the next page of it starts, overlapping nothing and skipping nothing. On the
+    first comment `k` also scrolls back up through the story header. None when there is
+    nothing more to read that way: the cursor moves instead.
     """
     first, end = first_row(rows, position), text_end(rows, position)
+    tall = is_tall(rows, position, page_height)
     bottom = top + page_height
     if direction > 0:
-        if first < bottom and end > bottom:
+        if tall and first < bottom < end:
             return min(bottom, end - page_height)
         return None
-    if first < top < end:
+    if (tall or position == 0) and first < top < end:
         return max(first, top - page_height)
     return None
+
+
+def top_for_next(rows: RowLayout, position: int, top: int, page_height: int) -> int:
+    """The scroll offset after `j` moves the cursor down onto `position`.
+
+    As `top_to_show`, but never more than a page down: the rows between the old screen
+    and the new one (the rest of the comment just left) are not skipped.
+    """
+    shown = top_to_show(rows, position, top, page_height)
+    if shown > top + page_height and rows.starts[position] < top + 2 * page_height:
+        return top + page_height
+    return shown
 
 
 def top_for_previous(rows: RowLayout, position: int, top: int, page_height: int) -> int:
     """The scroll offset after `k` moves the cursor up onto `position`.
 
     A comment taller than the page is read upwards from its end: if its end is on
-    screen nothing moves (`k` then scrolls back through the rest); if it ends just
-    above the screen the page above comes into view. Otherwise as `top_to_show`.
+    screen nothing moves (`k` then scrolls back through the rest). Otherwise as
+    `top_to_show`, but never more than a page up, so no row above the old screen is
+    skipped (a tall comment ending just above shows its last page).
     """
     first, end = first_row(rows, position), text_end(rows, position)
-    if first < top and end - first > page_height:
-        if end > top:
-            return top
-        if end >= top - GAP:
-            return max(first, top - page_height)
-    return top_to_show(rows, position, top, page_height)
+    if first < top < end and is_tall(rows, position, page_height):
+        return top
+    shown = top_to_show(rows, position, top, page_height)
+    if shown < top - page_height and end >= top - page_height:
+        return top - page_height
+    return shown
 
 
 def page_top(rows: RowLayout, top: int, page_height: int, direction: int) -> int:

@@ -38,6 +38,7 @@ from threads.row_paging import (
     comment_at_top,
     page_top,
     scroll_within,
+    top_for_next,
     top_for_previous,
     top_to_show,
 )
@@ -589,8 +590,13 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         """The next comment, after scrolling through the rest of a long one."""
         if self.story_selected:
             self.move_cursor(0)  # from the story down to the first comment
-        elif not self._scroll_within(+1):
-            self.move_cursor(self.cursor + 1)
+        elif not self._scroll_within(+1) and self.cursor + 1 < len(self.folds):
+            rows, position = self.layout_rows, self.cursor + 1
+            rows.make_exact(position, position)
+            top = top_for_next(rows, position, int(self.scroll_y), self.page_height)
+            self._prepare_rows(top)
+            self.scroll_now(top)
+            self.move_cursor(position, scroll=False)
 
     def action_previous_comment(self) -> None:
         """The previous comment, after scrolling back through a long one (and, on the
