@@ -157,3 +157,27 @@ async def test_the_threshold_comes_from_the_config(hn_server: HTTPServer, tmp_pa
         await pilot.press("enter")
         await settle(pilot)
         assert _beside(app).display
+
+
+def test_wide_view_snapshot_at_200x50(hn_server: HTTPServer, snap_compare: Any) -> None:
+    serve_front_page(hn_server)
+
+    async def open_first_then_list_the_second(pilot: Any) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("q", "j")
+        await settle(pilot)
+
+    assert snap_compare(
+        front_page_app(), run_before=open_first_then_list_the_second, terminal_size=(200, 50)
+    )
+
+
+def test_a_bad_list_beside_keeps_the_default_and_says_so() -> None:
+    from tui.reader_widths import LIST_BESIDE, reader_widths
+
+    widths, problems = reader_widths({"reader": {"list_beside": "wide"}})
+    assert widths.list_beside == LIST_BESIDE
+    assert problems == ["[reader] list_beside must be a number of columns (40-1000)."]
+    assert reader_widths({"reader": {"list_beside": 150}})[0].list_beside == 150

@@ -18,7 +18,8 @@ class ReaderWidths:
 
 
 def reader_widths(raw: dict[str, Any] | None) -> tuple[ReaderWidths, list[str]]:
-    """`[reader] outline_beside = 160`, `list_beside = 180`; a bad value keeps the default (listed in problems)."""
+    """`[reader] outline_beside = 160`, `list_beside = 180`; a bad value keeps the default
+    (listed in problems)."""
     table = (raw or {}).get("reader", {})
     problems: list[str] = []
     if not isinstance(table, dict):
