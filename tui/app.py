@@ -25,7 +25,7 @@ from tui.cli import Options, configure_sites
 from tui.config import Config, is_valid_key, load_config, normalise_keys
 from tui.keymap import binding_groups, remappable_ids
 from tui.memory import open_memory, target_key
-from tui.messages import OpenNeighbourStory
+from tui.messages import OpenListedStory, OpenNeighbourStory
 from tui.reader_width import reader_max_width
 from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_score_fold import threshold_from_config
@@ -193,8 +193,9 @@ class ThreadReaderApp(App[int]):
 
         return await search_stories(self.client, query, page=page)
 
-    def open_story(self, story: StorySummary) -> None:
-        """Push the thread screen for a story from a list."""
+    def open_story(self, story: StorySummary, *, focus_list: bool = False) -> None:
+        """Push the thread screen for a story from a list (`focus_list`: opened from the
+        list beside a thread, which keeps the focus)."""
 
         async def source(progress: ProgressCallback) -> Thread:
             from fetchers.hackernews import fetch_thread
@@ -204,6 +205,7 @@ class ThreadReaderApp(App[int]):
         key = ThreadKey("hackernews", story.id)
         screen = self._thread_screen(source, title=story.title, key=key)
         screen.story_id = story.id
+        screen.listing.focus_list = focus_list
         self.push_screen(screen)
 
     @on(OpenNeighbourStory)
@@ -217,6 +219,15 @@ class ThreadReaderApp(App[int]):
         lists[-1].highlight_story(story.id)
         self.pop_screen()
         self.open_story(story)
+
+    @on(OpenListedStory)
+    def _open_listed(self, message: OpenListedStory) -> None:
+        """`enter` on the list beside a thread: that story in the thread's place."""
+        lists = [s for s in self.screen_stack if isinstance(s, StoryListScreen)]
+        story = lists[-1].story_opened(message.story_id) if lists else None
+        if story is not None:
+            self.pop_screen()
+            self.open_story(story, focus_list=True)
 
     async def _fetch_article(self, url: str) -> Article:
         from fetchers.article import fetch_article  # trafilatura: only when reading

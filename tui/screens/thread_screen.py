@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, OptionList, Static
 
 from fetchers.errors import FetchError
 from fetchers.progress import ProgressCallback
@@ -28,10 +28,17 @@ from store.memory import Memory
 from store.reading_state import ReadingState
 from threads.model import Thread
 from threads.new_comments import NewComments
-from tui.messages import LoadFailed, LoadProgress, OpenNeighbourStory, ThreadLoaded
+from tui.messages import (
+    LoadFailed,
+    LoadProgress,
+    OpenListedStory,
+    OpenNeighbourStory,
+    ThreadLoaded,
+)
 from tui.reader_width import DEFAULT_MAX_WIDTH
 from tui.screens.thread_article import ArticleController
 from tui.screens.thread_jumps import JumpController
+from tui.screens.thread_list_beside import ListBesideController
 from tui.screens.thread_memory import StoreRead, ThreadMemory, with_place
 from tui.screens.thread_outline import OutlineController
 from tui.screens.thread_score_fold import ScoreFoldController
@@ -39,6 +46,7 @@ from tui.screens.thread_search import SearchController
 from tui.screens.thread_stubs import SiteHooks, StubController
 from tui.screens.thread_themes import ThemeController, ThemeSettings
 from tui.terminal_title import show_title
+from tui.widgets.beside_list import BesideList
 from tui.widgets.comment_view import CommentView
 from tui.widgets.outline_panel import OutlinePanel
 from tui.widgets.search_panel import SearchPanel
@@ -169,6 +177,7 @@ class ThreadScreen(Screen[None]):
         )
         self.memory = ThreadMemory(self, memory, key, themes, self._new_marked)
         self.outline = OutlineController(self, view=lambda: self._view)
+        self.listing = ListBesideController(self, view=lambda: self._view)
         self.stubs = StubController(
             self,
             hooks,
@@ -194,6 +203,7 @@ class ThreadScreen(Screen[None]):
         self.memory.read_stored()
         if not self._offline:
             self.load()
+        self.call_later(self.listing.mount, self.story_id)
 
     def on_screen_resume(self) -> None:
         show_title(self.app, self.thread.title if self.thread else self._title)
@@ -318,7 +328,8 @@ class ThreadScreen(Screen[None]):
             await body.mount(view)
         # A watcher runs as the cursor is set: the status line repaints in the view's frame.
         self.watch(view, "cursor", self._show_cursor)
-        view.focus()
+        if not self.listing.holds_focus:
+            view.focus()
         self.search.reset(message.thread)
         self.score_fold.thread_shown()
         if message.thread.missing:
@@ -408,6 +419,24 @@ class ThreadScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.outline.fit()
+        self.listing.fit()
+
+    @on(OptionList.OptionSelected, "#beside-list")
+    def _listed_story_chosen(self, message: OptionList.OptionSelected) -> None:
+        """`enter` on the list beside the thread: this story focuses the thread; another
+        opens in its place."""
+        if message.option.id == self.story_id:
+            self.listing.focus_thread()
+        elif message.option.id is not None:
+            self.post_message(OpenListedStory(message.option.id))
+
+    @on(BesideList.ToThread)
+    def _to_thread(self) -> None:
+        self.listing.focus_thread()
+
+    @on(BesideList.Leave)
+    def _leave_from_list(self) -> None:
+        self.leave()
 
     # -- actions -----------------------------------------------------------------------
     async def action_open_search(self) -> None:
@@ -496,7 +525,7 @@ class ThreadScreen(Screen[None]):
     def action_escape(self) -> None:
         """`escape` clears search highlights first, then goes back to a screen underneath;
         it never quits (that is `q`): with nothing to clear or close it says so."""
-        if self.stubs.stop() or self.search.clear():
+        if self.stubs.stop() or self.search.clear() or self.listing.take_focus():
             return
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
@@ -504,6 +533,12 @@ class ThreadScreen(Screen[None]):
             self.notify("Nothing to close here; q quits.", timeout=3)
 
     def action_back(self) -> None:
+        """`q`: to the list beside the thread (wide terminals), else back (or quit)."""
+        if not self.listing.take_focus():
+            self.leave()
+
+    def leave(self) -> None:
+        """Back to the screen underneath, the place saved; the last screen quits."""
         leaving = len(self.app.screen_stack) > 2
         self.memory.save_place(self._view, now=not leaving)  # quitting: no worker outlives it
         if leaving:
