@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.notifications import SeverityLevel
 
+from fetchers.load_steps import LoadStep
 from fetchers.progress import ProgressCallback
 from fetchers.saved import load_sample_thread
 from threads.model import Thread
@@ -17,8 +18,9 @@ from threads.themes import Theme
 from tui.cli import Options
 from tui.config import Config, is_valid_key, load_config, normalise_keys
 from tui.keymap import binding_groups, remappable_ids
+from tui.load_source import StepSource, one_step
 from tui.screens.story_list import StoryListScreen
-from tui.screens.thread_screen import ThreadScreen, ThreadSource
+from tui.screens.thread_screen import ThreadScreen
 from tui.screens.thread_themes import ThemeSettings
 from tui.terminal import is_sixteen_colour
 
@@ -97,25 +99,23 @@ class ThreadReaderApp(App[int]):
         if self._client is not None:
             await self._client.aclose()
 
-    def _initial_source(self) -> ThreadSource:
+    def _initial_source(self) -> StepSource:
         target = self.options.target
         if target is None:
 
             async def sample(progress: ProgressCallback) -> Thread:
                 return load_sample_thread()
 
-            return sample
+            return one_step(sample)
 
-        async def from_target(progress: ProgressCallback) -> Thread:
-            from fetchers.load import load_target
+        async def from_target(progress: ProgressCallback) -> AsyncIterator[LoadStep]:
+            from fetchers.load import open_target
 
-            early = self._prefetch.take(progress) if self._prefetch is not None else None
-            if early is not None:
-                return await early  # started before Textual was imported
-
-            # First paint only (HN's top level, replies oldest first) until the thread
-            # screen applies settling steps from `fetchers.load.open_target`.
-            return await load_target(self.client, target, progress=progress, settle=False)
+            steps = self._prefetch.take_steps() if self._prefetch is not None else None
+            if steps is None:  # no prefetch, or a reload: fetch afresh
+                steps = open_target(self.client, target, settle=True)
+            async for step in steps:  # the first shows the thread, the rest settle it
+                yield step
 
         return from_target
 
@@ -132,14 +132,15 @@ class ThreadReaderApp(App[int]):
     def open_story(self, story: StorySummary) -> None:
         """Push the thread screen for a story from a list."""
 
-        async def source(progress: ProgressCallback) -> Thread:
-            from fetchers.hackernews import fetch_thread
+        async def source(progress: ProgressCallback) -> AsyncIterator[LoadStep]:
+            from fetchers.hackernews import open_thread
 
-            return await fetch_thread(self.client, story.id, progress=progress, settle=False)
+            async for step in open_thread(self.client, story.id, settle=True):
+                yield step
 
         self.push_screen(self._thread_screen(source, title=story.title))
 
-    def _thread_screen(self, source: ThreadSource, *, title: str = "") -> ThreadScreen:
+    def _thread_screen(self, source: StepSource, *, title: str = "") -> ThreadScreen:
         settings = ThemeSettings(lambda: list(self.themes), self._use_themes, self.config.path)
         return ThreadScreen(source, now=self.now, themes=settings, title=title)
 

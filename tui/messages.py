@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from threads.model import Thread
+
+if TYPE_CHECKING:
+    from tui.load_source import PendingChanges
 
 
 @dataclass
@@ -15,6 +19,8 @@ class ThreadLoaded(Message):
 
     thread: Thread
     generation: int
+    progress: str = ""
+    """What is still coming (`ordering 0/354`), `""` when this is the whole load."""
 
 
 @dataclass
@@ -31,4 +37,13 @@ class LoadProgress(Message):
 
     loaded: int
     expected: int | None
+    generation: int
+
+
+@dataclass
+class ThreadChanged(Message):
+    """Changes to the thread on screen arrived (settling, streaming); take them from
+    `pending`, all at once."""
+
+    pending: PendingChanges
     generation: int

@@ -9,7 +9,7 @@ cursor for the status line.
 from __future__ import annotations
 
 import gc
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any, ClassVar
 
@@ -21,18 +21,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from fetchers.errors import FetchError
-from fetchers.progress import ProgressCallback
 from threads.model import Thread
-from tui.messages import LoadFailed, LoadProgress, ThreadLoaded
+from threads.tree_changes import apply_changes
+from tui.load_source import PendingChanges, StepSource
+from tui.messages import LoadFailed, LoadProgress, ThreadChanged, ThreadLoaded
 from tui.screens.thread_jumps import JumpController
 from tui.screens.thread_search import SearchController
 from tui.screens.thread_themes import ThemeController, ThemeSettings
 from tui.widgets.comment_view import CommentView
 from tui.widgets.search_panel import SearchPanel
 from tui.widgets.status_bar import CursorStatus, StatusBar
-
-ThreadSource = Callable[[ProgressCallback], Awaitable[Thread]]
-"""Something that produces a thread, reporting progress as it goes."""
 
 # Keys about the comment under the cursor: only while the comment view has focus.
 _VIEW_ACTIONS = frozenset(
@@ -52,7 +50,8 @@ _VIEW_ACTIONS = frozenset(
 
 
 class ThreadScreen(Screen[None]):
-    """One thread. A failed reload keeps the thread already on screen."""
+    """One thread, shown at its first step and kept up to date as later steps arrive (the
+    reader's place kept by id). A failed reload keeps the thread already on screen."""
 
     CSS_PATH = "thread_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -75,7 +74,7 @@ class ThreadScreen(Screen[None]):
 
     def __init__(
         self,
-        source: ThreadSource,
+        source: StepSource,
         *,
         now: Callable[[], datetime],
         themes: ThemeSettings,
@@ -86,6 +85,9 @@ class ThreadScreen(Screen[None]):
         self._now = now
         self._generation = 0
         self._title = title
+        self._loading = ""  # progress text of the steps still arriving ("" when done)
+        self._loaded_generation = 0  # the load whose first step is on screen
+        self._noted: str | None = None  # the last `Thread.note` notified
         self._view: CommentView | None = None
         self.thread: Thread | None = None
         self.jumps = JumpController(self, view=lambda: self._view, write_terminal=self._write)
@@ -136,16 +138,19 @@ class ThreadScreen(Screen[None]):
                 last[0] = loaded
                 self.post_message(LoadProgress(loaded, expected, generation))
 
+        pending = PendingChanges()
         try:
-            thread = await self._source(progress)
+            async for step in self._source(progress):
+                if step.thread is not None:
+                    self.post_message(ThreadLoaded(step.thread, generation, step.progress_text()))
+                elif pending.add(step.changes, step.progress_text()):
+                    self.post_message(ThreadChanged(pending, generation))
         except FetchError as error:
             self.post_message(LoadFailed(str(error), generation))
         except Exception as error:  # a bug must still not lose the screen or show a traceback
             self.post_message(
                 LoadFailed(f"Unexpected error: {type(error).__name__}: {error}", generation)
             )
-        else:
-            self.post_message(ThreadLoaded(thread, generation))
 
     @on(LoadProgress)
     def _show_progress(self, message: LoadProgress) -> None:
@@ -162,37 +167,66 @@ class ThreadScreen(Screen[None]):
         if message.generation != self._generation:
             return  # a newer load was started: this result is stale
         self.thread = message.thread
+        self._loading = message.progress
+        self._loaded_generation = message.generation
         # A big thread is hundreds of thousands of objects that live as long as this
         # screen; frozen, the cyclic GC stops rescanning them (pauses of ~100 ms at
         # 10,000 comments). The model has no reference cycles, so refcounting frees it.
         gc.freeze()
         self.query_one(StatusBar).show_thread(message.thread)
-        body = self.query_one("#thread-body", Container)
-        folded: set[str] = set()
-        cursor_id: str | None = None
-        if old := self._view:  # a reload: keep the place
-            folded = set(old.folds.folded)
-            cursor_id = old.cursor_comment.id if old.cursor_comment else None
-        await body.remove_children()
-        view = CommentView(
-            message.thread, now=self._now, folded=folded, cursor_id=cursor_id, id="comments"
-        )
-        self._view = view
-        await body.mount(view)
-        # A watcher runs as the cursor is set: the status line repaints in the view's frame.
-        self.watch(view, "cursor", self._show_cursor)
-        view.focus()
-        self.search.reset(message.thread)
+        if self._view is not None:  # a reload: the reader's place is kept by id
+            self._view.replace_thread(message.thread)
+        else:
+            body = self.query_one("#thread-body", Container)
+            await body.remove_children()
+            view = CommentView(message.thread, now=self._now, id="comments")
+            self._view = view
+            await body.mount(view)
+            # A watcher runs as the cursor is set: the status line repaints in the view's frame.
+            self.watch(view, "cursor", self._show_cursor)
+            view.focus()
+            self.search.reset(message.thread)
+        self._show_note(message.thread)
         if message.thread.missing:
             self.notify(
                 f"{message.thread.missing} comments could not be loaded.", severity="warning"
             )
 
+    @on(ThreadChanged)
+    def _apply_changes(self, message: ThreadChanged) -> None:
+        """Later steps: the changes gathered so far, applied at once, the place kept."""
+        if message.generation != self._generation or self.thread is None:
+            return  # a newer load was started, or the first step failed
+        changes, self._loading = message.pending.take()
+        if changes and self._view is not None:
+            self.thread = apply_changes(self.thread, changes)
+            self._view.replace_thread(self.thread)  # ThreadReplaced updates search, themes
+            self._show_note(self.thread)
+        if not self._loading:
+            gc.freeze()  # the settled thread's objects: see `_show_thread`
+        self._show_cursor()
+
+    @on(CommentView.ThreadReplaced)
+    def _thread_replaced(self, message: CommentView.ThreadReplaced) -> None:
+        self.search.thread_replaced(message.thread)
+        self._show_cursor()
+
+    def _show_note(self, thread: Thread) -> None:
+        """`Thread.note` (what the fetcher could not do), once per sentence."""
+        if thread.note and thread.note != self._noted:
+            self._noted = thread.note
+            self.notify(thread.note, severity="warning", timeout=8)
+
     @on(LoadFailed)
     def _show_failure(self, message: LoadFailed) -> None:
         if message.generation != self._generation:
             return
-        if self.thread is None:
+        self._loading = ""
+        if self.thread is not None and self._loaded_generation == message.generation:
+            # The first step is on screen; the rest could not come: keep what is there.
+            self._show_cursor()
+            self.notify(f"Loading stopped: {message.reason}", severity="warning", timeout=8)
+        elif self.thread is None:
             self.query_one("#message", Static).update(
                 f"{message.reason}\n\nPress r to retry, q to go back."
             )
@@ -215,7 +249,8 @@ class ThreadScreen(Screen[None]):
                 theme_hidden=view.theme_hidden,
                 comment=comment,
                 title=view.thread.title,
-                hit=self.search.hit_number(view.thread, comment),
+                hit=self.search.hit_number(comment),
+                loading=self._loading,
             )
         )
 

@@ -64,7 +64,7 @@ def story_preamble(thread: Thread, *, now: datetime, width: int) -> list[Line]:
         meta.append(f"{thread.points} points")
     meta.append(f"by {thread.author or '?'}")
     meta.append(relative_age(thread.created, now))
-    meta.append(f"{thread.comment_count} comments")
+    meta.append(f"{thread.count_text()} comments")  # `2,150 of 2,170` while arriving
     if thread.missing:
         meta.append(f"{thread.missing} could not be loaded")
     lines.append([(" · ".join(meta), ("meta",))])

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -213,6 +214,56 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         resize in between would then measure the cursor's row from the old position."""
         self.virtual_size = Size(self.layout_rows.width, self.layout_rows.total_rows)
         self.scroll_y = max(0, min(top, self.max_scroll_y))
+
+    # -- a new version of the thread ------------------------------------------------------
+    class ThreadReplaced(Message):
+        """`replace_thread` swapped the thread: whatever holds results computed on the old
+        one (search hits, theme verdicts) computes them again."""
+
+        def __init__(self, thread: Thread) -> None:
+            super().__init__()
+            self.thread = thread
+
+    def replace_thread(self, thread: Thread) -> None:
+        """Show another version of the same thread (settled order, streamed-in comments,
+        a reload or a background refresh) without moving what the reader looks at.
+
+        Everything is carried by comment id: the cursor stays on its comment, on the same
+        screen row; folds, theme stubs (and the ones revealed), the jump highlight and the
+        search highlight stay. Posts `ThreadReplaced` so search and themes run again on
+        the new thread. A cursor comment that is gone leaves the cursor where it was.
+        """
+        anchor: Anchor | None = None
+        if self._laid_out and len(self.folds):
+            position, screen_row = self._cursor_anchor()
+            anchor_id: str | None = self.folds.comment_at(position).id
+        else:
+            anchor_id, screen_row = None, 0
+        old = self.folds
+        folds = FoldedView(thread)
+        folds.restore(old.folded)
+        if old.hidden_by:
+            folds.revealed = set(old.revealed)
+            folds.set_hidden({i: name for i, name in old.hidden_by.items() if thread.get(i)})
+        self.thread, self.folds = thread, folds
+        self.moves = VisibleMoves(folds)
+        self.painter.thread, self.painter.folds = thread, folds
+        self.painter.forget()
+        if self._wish is not None and thread.get(self._wish) is None:
+            self._wish = None
+        if self._rows is not None:
+            width = self._rows.width
+            preamble = story_preamble(thread, now=self._now(), width=width - 2)
+            self._rows = RowLayout(folds, width, preamble if self._laid_out else None)
+        if anchor_id is not None:
+            if thread.get(anchor_id) is not None:
+                anchor = (folds.nearest_visible(anchor_id), screen_row)
+            else:
+                anchor = (self.cursor, screen_row)
+        self._show_layout(anchor)
+        if self._laid_out:
+            self.start_refining()
+        self.post_message(self.ThreadReplaced(thread))
 
     # -- background refinement ---------------------------------------------------------
     @property

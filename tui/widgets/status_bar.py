@@ -32,6 +32,8 @@ class CursorStatus:
     """The thread's title."""
     hit: tuple[int, int] | None = None
     """(k, total) when the cursor is on the k-th search hit."""
+    loading: str = ""
+    """What is still arriving (`ordering 120/354`, `loading 40/2,170`), `""` when done."""
 
 
 def _extras(comment: Comment | None) -> str:
@@ -96,4 +98,5 @@ class StatusBar(Widget):
         total = status.total
         where = f"{status.position + 1:,}/{total:,}" if total else "no comments"
         found = f" · hit {status.hit[0]}/{status.hit[1]}" if status.hit else ""
-        self.update(f"{where}{folded}{found}{_extras(status.comment)} │ {status.title}")
+        loading = f" · {status.loading}" if status.loading else ""
+        self.update(f"{where}{folded}{found}{_extras(status.comment)}{loading} │ {status.title}")
