@@ -261,9 +261,24 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
             else:
                 anchor = (self.cursor, screen_row)
         self._show_layout(anchor)
+        if anchor is not None:
+            self._keep_screen_row(anchor[1])
         if self._laid_out:
             self.start_refining()
         self.post_message(self.ThreadReplaced(thread))
+
+    def _keep_screen_row(self, screen_row: int) -> None:
+        """Wrapping the comments now on screen exactly can shift the cursor's row by the
+        estimates' error: scroll back until it is on `screen_row` again."""
+        rows = self.layout_rows
+        for _ in range(4):
+            if self.cursor >= len(rows.starts):
+                return
+            top = max(0, rows.starts[self.cursor] - screen_row)
+            if top == int(self.scroll_y):
+                return
+            self._prepare_rows(top)
+            self.scroll_now(top)
 
     # -- background refinement ---------------------------------------------------------
     @property
