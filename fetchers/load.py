@@ -42,7 +42,8 @@ async def open_target(
         yield LoadStep(thread=await asyncio.to_thread(load_thread_file, target.path))
         return
     if isinstance(target, ArticleTarget):
-        # Reader mode (fetchers.article.fetch_article) has no screen yet; say so plainly.
+        # A web page is no thread: the app opens it in reader mode (fetchers.article)
+        # and never asks for it here; a script that does gets a sentence.
         raise BadTarget(
             f"{target.url} is a web page, not a thread; "
             f"read it with: threadreader {target.url} --dump text"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 from textual.widgets import Static
-from tui_support import fixed_now
+from tui_support import fixed_now, settle
 
 from fetchers.targets import ArticleTarget
 from tui.__main__ import main
@@ -108,17 +108,27 @@ def test_thread_only_options_are_a_usage_error(capsys: pytest.CaptureFixture[str
     assert "not on a web page" in capsys.readouterr().err
 
 
-async def test_app_given_a_web_page_says_so_in_one_sentence() -> None:
+async def test_app_given_a_web_page_opens_reader_mode_and_a_failure_is_one_sentence() -> None:
+    """(Reader mode on a served article: tests/test_tui_reader.py.)"""
+    from fetchers.errors import Unreachable
+    from tui.article_cache import ArticleCache
+    from tui.screens.article_screen import ArticleScreen
+
     url = "https://blog.example/post"
+
+    async def offline(address: str) -> object:
+        raise Unreachable(f"Could not reach {address}: connection refused.")
+
     app = create_app(
         Options(ArticleTarget(url), False, None, None),
         config=Config(Path("/nonexistent/config.toml")),
         now=fixed_now,
         sixteen_colours=False,
     )
+    app.articles = ArticleCache(offline)  # type: ignore[arg-type]
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        message = str(app.screen.query_one("#message", Static).render())
-        assert f"{url} is a web page, not a thread" in message
-        assert f"threadreader {url} --dump text" in message
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        message = str(app.screen.query_one("#article-message", Static).render())
+        assert f"Could not reach {url}" in message
         assert "Traceback" not in message

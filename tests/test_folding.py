@@ -43,11 +43,13 @@ def test_folding_hides_the_replies_and_counts_them() -> None:
     assert view.hidden_count(thread.comments[1].id) == 0
 
 
-def test_folding_a_leaf_changes_nothing() -> None:
+def test_collapsing_a_leaf_keeps_every_comment_visible() -> None:
     thread = load_sample_thread()
     view = FoldedView(thread)
     leaf = thread.comments[-1]  # grebe has no replies
-    assert view.set_folded(leaf.id, True) is None
+    splice = view.set_folded(leaf.id, True)
+    assert splice is not None and splice.removed == 0  # its text goes to one line
+    assert view.is_folded(leaf.id) and view.hidden_count(leaf.id) == 0
     assert len(view) == thread.comment_count
 
 

@@ -212,7 +212,6 @@ def test_no_history_neither_reads_nor_writes_the_store(
     "args",
     [
         ["hn:1", "--dump", "json", "--offline", "--no-history"],
-        ["hn:1", "--offline"],  # the reader cannot open from the store yet: refuse, not fetch
         ["--offline"],
     ],
 )

@@ -14,6 +14,7 @@ from tests.tui_support import (
     cursor_author,
     notices,
     sample_app,
+    settle,
     status_text,
 )
 from threads.blocks import Block, Span
@@ -125,12 +126,22 @@ async def test_a_reference_without_definition_says_so() -> None:
 
 
 async def test_quote_of_the_article_says_source_not_in_thread() -> None:
+    """The sample's article cannot be fetched (offline): the thread stays, one sentence.
+    (Reader mode on the quoted passage: tests/test_tui_reader.py.)"""
+    from fetchers.errors import Unreachable
+    from tui.article_cache import ArticleCache
+
+    async def offline(url: str) -> Any:
+        raise Unreachable(f"Could not reach {url}.")
+
     app = sample_app()
+    app.articles = ArticleCache(offline)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("J", "J")
         assert cursor_author(app) == "holloway"
         await pilot.press("apostrophe")
+        await settle(pilot)
         assert cursor_author(app) == "holloway"  # did not jump anywhere
         assert "source not in this thread" in notices(app)
 
@@ -278,3 +289,37 @@ async def test_capital_o_opens_the_story_link(monkeypatch: pytest.MonkeyPatch) -
         written = capture_terminal(app)
         await pilot.press("O")
         assert osc52_payloads(written) == ["https://www.example.com/essays/against-open-source-ai"]
+
+
+LONG_PARAGRAPH = " ".join(
+    f"Sentence number {n} says something about topic {n} at some length here." for n in range(1, 16)
+)
+
+
+async def test_quote_highlights_only_the_quoted_passage_of_a_long_paragraph() -> None:
+    quoted = "Sentence number 7 says something about topic 7 at some length here."
+
+    async def source(progress: Any) -> Thread:
+        reply_body = (
+            Block("quote", (Span(quoted),)),
+            Block("paragraph", (Span("I disagree."),)),
+        )
+        reply = Comment("3", "bob", None, body=reply_body)
+        parent_body = (Block("paragraph", (Span(LONG_PARAGRAPH),)),)
+        parent = Comment("2", "ann", None, body=parent_body, children=[reply])
+        return Thread("hackernews", "1", "t", comments=[parent])
+
+    app = app_with_source(source)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        assert cursor_author(app) == "bob"
+        await pilot.press("apostrophe")
+        assert cursor_author(app) == "ann"
+        view = comment_view(app)
+        paragraph_rows = len(view.layout_rows.body(view.thread.comments[0], 0))
+        rows = target_rows(app)
+        assert paragraph_rows >= 10
+        assert 1 <= len(rows) <= 3  # the passage's rows, not the whole paragraph
+        assert "topic 7" in " ".join(rows)
+        assert "topic 2 " not in " ".join(rows) and "topic 12" not in " ".join(rows)

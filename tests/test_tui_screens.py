@@ -304,3 +304,54 @@ async def test_a_remap_that_takes_another_actions_key_is_reported_with_file_and_
         assert clash[0].startswith(f"{config}:4:")
         assert "'n'" in clash[0] and "next_hit" in clash[0] and "Next hit" in clash[0]
         assert not any("'down'" in m or "last" in m for m in messages)
+
+
+async def test_help_keeps_its_order_after_a_remap(tmp_path: Path) -> None:
+    from tui.screens.help_screen import binding_rows
+
+    app = sample_app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.pause()
+        plain = [description for _, description in binding_rows(app.screen)]
+    config = tmp_path / "config.toml"
+    config.write_text('[keys]\nnext_comment = "n,down"\n')
+    app = sample_app(config)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.pause()
+        remapped = [description for _, description in binding_rows(app.screen)]
+    assert remapped == [d for d in plain if d in remapped]
+    assert remapped.index("Next comment") == plain.index("Next comment")
+
+
+async def test_front_page_keeps_the_domain_on_the_title_line_at_80_columns(
+    hn_server: HTTPServer,
+) -> None:
+    title = "Show HN: A remarkably long title that would certainly not fit in eighty columns"
+    hn_server.expect_request("/v0/topstories.json").respond_with_json([7])
+    hn_server.expect_request("/v0/item/7.json").respond_with_json(_firebase_story(7, title, []))
+    app = create_app(
+        Options(None, False, None, None), config=Config(Path("/nonexistent")), now=fixed_now
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 1
+        lines = [options.render_line(y).text.rstrip() for y in range(options.virtual_size.height)]
+        assert len([line for line in lines if line.strip()]) == 2  # title line, meta line
+        assert lines[0].lstrip("▶ ").startswith("1. Show HN: A remarkably long")
+        assert lines[0].endswith("… (example.org)")
+        assert "42 points" in lines[1]
+
+
+async def test_escape_on_the_front_page_does_not_quit(hn_server: HTTPServer) -> None:
+    hn_server.expect_request("/v0/topstories.json").respond_with_json([7])
+    hn_server.expect_request("/v0/item/7.json").respond_with_json(_firebase_story(7, "One", []))
+    app = create_app(
+        Options(None, False, None, None), config=Config(Path("/nonexistent")), now=fixed_now
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, StoryListScreen)
+        assert "q quits" in notices(app)

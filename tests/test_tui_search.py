@@ -151,3 +151,28 @@ def test_dump_text_search_prints_the_hits() -> None:
 def test_search_without_dump_is_a_usage_error() -> None:
     result = run_cli("--sample", "--search", "x")
     assert result.returncode == 2
+
+
+async def test_hit_rows_follow_a_resize_at_once() -> None:
+    from textual.widgets import OptionList
+
+    from tests.tui_support import settle
+
+    app = sample_app()
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        await type_query(pilot, "capitalism")
+        await settle(pilot)
+        hits = app.screen.query_one("#hits", OptionList)
+        wide = [hits.render_line(y).text.rstrip() for y in range(hits.option_count)]
+        await pilot.resize_terminal(60, 24)
+        await settle(pilot)
+        await pilot.pause()
+        assert hits.virtual_size.height == hits.option_count  # one line per hit, no wrapping
+        narrow = [hits.render_line(y).text.rstrip() for y in range(hits.option_count)]
+        assert all(len(row) <= 60 for row in narrow)
+        await pilot.resize_terminal(100, 24)
+        await settle(pilot)
+        await pilot.pause()
+        again = [hits.render_line(y).text.rstrip() for y in range(hits.option_count)]
+        assert again == wide  # the snippets fill the width again without a key

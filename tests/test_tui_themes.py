@@ -117,7 +117,8 @@ async def test_new_theme_from_the_search_then_save_keeps_the_rest_of_the_file(
         await pilot.pause(0.3)
         await pilot.press("t", "n")
         field = app.screen.query_one(Input)
-        assert field.value == "name: handouts"
+        assert field.value == ""  # typing starts afresh; the search is offered, not typed
+        assert field.placeholder.startswith("handouts: handouts")
         field.value = "charity: handouts, charity"
         await pilot.press("enter")
         await pilot.pause(0.3)

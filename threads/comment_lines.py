@@ -18,6 +18,8 @@ Line = list[Piece]
 QUOTE_BAR = "▎ "
 CODE_MARK = "│ "
 CLIPPED = "›"
+SPOILER = "spoiler"
+"""The style-key modifier of spoiler text (Reddit `>!…!<`)."""
 
 
 def _span_key(kind: str, italic: bool, bold: bool, code: bool, link: bool) -> StyleKey:
@@ -39,6 +41,8 @@ def _block_pieces(block: Block) -> list[Piece]:
         key = _span_key(block.kind, span.italic, span.bold, span.code, span.href is not None)
         if span.href is not None:
             key = (*key, "href=" + span.href)  # the terminal can make it clickable (OSC 8)
+        if span.spoiler:
+            key = (*key, SPOILER)  # the UI blocks it out until the reader reveals it
         if "[" in span.text and not span.code and span.href is None:
             pieces.extend(_mark_references(span.text, key))
         else:

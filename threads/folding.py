@@ -1,8 +1,10 @@
 """Which comments are visible given a fold state (moves between them: visible_moves.py).
 
-Folding a comment hides its replies (the comment itself stays, its header showing
-`+N`). The full display order is computed once; the visible comments are a sorted list
-of indexes into it, so folding one subtree is a list splice, not a walk of the thread.
+Folding (collapsing) a comment hides its replies and its text: the comment itself stays
+as one line, its header showing `+N` and the start of its text. Leaves collapse too, so
+`C` leaves one line per top-level comment. The full display order is computed once; the
+visible comments are a sorted list of indexes into it, so folding one subtree is a list
+splice, not a walk of the thread.
 """
 
 from __future__ import annotations
@@ -34,12 +36,15 @@ class FoldedView:
         self._subtree_end = tree.subtree_end
         self._order_index = tree.position
         self.folded: set[str] = set()
-        """Ids of comments whose replies are hidden."""
+        """Ids of collapsed comments: one line each, their replies hidden."""
         self.hidden_by: dict[str, str] = {}
         """Comments a theme hides (id -> theme name): one stub line, replies gone with it."""
         self.revealed: set[str] = set()
         """Hidden comments the reader chose to see anyway."""
         self._hidden_total: int | None = None  # cache of theme_hidden_count()
+        self.shut: set[str] = {c.id for c in self.order if c.warning}
+        """Comments drawn as their header only: content warnings not opened yet, comments
+        below the score threshold."""
         self.visible: list[int] = list(range(len(self.order)))
         """Indexes into `order` of the visible comments, ascending."""
 
@@ -77,6 +82,10 @@ class FoldedView:
 
     def is_folded(self, comment_id: str) -> bool:
         return comment_id in self.folded
+
+    def body_shut(self, comment_id: str) -> bool:
+        """Whether the comment shows its header only (a warning, a low score)."""
+        return comment_id in self.shut
 
     def stub_theme(self, comment_id: str) -> str | None:
         """The theme a comment is hidden by (it shows as a stub), or None."""
@@ -145,10 +154,13 @@ class FoldedView:
         return found
 
     def set_folded(self, comment_id: str, folded: bool) -> Splice | None:
-        """Fold or unfold one visible comment. Returns the change, or `None` if none."""
+        """Collapse or open one visible comment (leaves too: their text goes to one line).
+
+        Returns the change to the visible list after the comment (the comment's own
+        height changes as well), or `None` if nothing changed."""
         position = self.position_of(comment_id)
         index = self._order_index.get(comment_id)
-        if position is None or index is None or not self.order[index].children:
+        if position is None or index is None:
             return None
         if self.stub_theme(comment_id) is not None:
             return None  # a stub's replies are hidden by its theme, not by folding
@@ -176,13 +188,13 @@ class FoldedView:
         self.visible = visible
 
     def restore(self, folded: set[str]) -> None:
-        """Fold exactly these comments (those that exist and have replies): after a reload."""
-        self.folded = {i for i in folded if (c := self.thread.get(i)) is not None and c.children}
+        """Collapse exactly these comments (those that still exist): after a reload."""
+        self.folded = {i for i in folded if self.thread.get(i) is not None}
         self._recompute()
 
     def fold_all(self) -> bool:
-        """Fold every top-level comment: the thread shows top level only."""
-        self.folded = {c.id for c in self.thread.comments if c.children}
+        """Collapse every top-level comment: the thread is one line per top-level comment."""
+        self.folded = {c.id for c in self.thread.comments}
         self._recompute()
         return True
 
@@ -225,8 +237,9 @@ class FoldedView:
         return True
 
     def reveal(self, comment_id: str) -> bool:
-        """Unfold (and un-hide) every ancestor of a comment, and the comment, to show it."""
-        changed = False
+        """Open (and un-hide) every ancestor of a comment, and the comment, to show its text."""
+        changed = comment_id in self.folded
+        self.folded.discard(comment_id)
         for ancestor in self.thread.ancestors(comment_id):
             if ancestor.id in self.folded:
                 self.folded.discard(ancestor.id)

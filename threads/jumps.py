@@ -20,6 +20,8 @@ class Target:
     comment_id: str
     block: int | None = None
     """Body block to show and highlight; `None` for the whole comment."""
+    span: tuple[int, int] | None = None
+    """Characters of that block's text to highlight (a quoted passage); `None`: all of it."""
 
 
 class JumpStack:

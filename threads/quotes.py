@@ -26,6 +26,8 @@ class QuoteSource:
     block: int
     """Body block of the source holding the passage."""
     score: float
+    span: tuple[int, int] | None = None
+    """Where in that block's text the passage is (start, end characters); `None`: all."""
 
 
 def quotes_of(comment: Comment) -> list[str]:
@@ -54,6 +56,60 @@ def best_block(quote: str, body_texts: list[str]) -> tuple[int, float]:
     return best_index, best_score
 
 
+def _normalised(text: str) -> tuple[str, list[int]]:
+    """`text` with runs of whitespace as one space and case folded, and for each of its
+    characters the index in `text` it came from."""
+    out: list[str] = []
+    origin: list[int] = []
+    space = True  # drops leading whitespace
+    for index, char in enumerate(text):
+        if char.isspace():
+            if not space:
+                out.append(" ")
+                origin.append(index)
+            space = True
+            continue
+        space = False
+        for folded in char.casefold():
+            out.append(folded)
+            origin.append(index)
+    while out and out[-1] == " ":
+        out.pop()
+        origin.pop()
+    return "".join(out), origin
+
+
+def passage_span(quote: str, text: str) -> tuple[int, int]:
+    """Where in `text` the (fuzzily) quoted passage is: (start, end) characters of `text`;
+    all of it when the quote is as long as the text."""
+    needle = " ".join(quote.split()).casefold()
+    haystack, origin = _normalised(text)
+    if not origin or len(needle) >= len(haystack):
+        return (0, len(text))
+    alignment = fuzz.partial_ratio_alignment(needle, haystack)
+    if alignment is None or alignment.dest_end <= alignment.dest_start:
+        return (0, len(text))
+    return (origin[alignment.dest_start], origin[alignment.dest_end - 1] + 1)
+
+
+def passage_rows(rows: list[str], text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Which of `rows` (a block's text, wrapped) show `text[span[0]:span[1]]`: the first
+    and last row index. All rows when a row cannot be placed in the text."""
+    starts: list[int] = []
+    pointer = 0
+    for row in rows:
+        words = row.strip()
+        found = text.find(words, pointer) if words else pointer
+        if found < 0:
+            return (0, len(rows) - 1)
+        starts.append(found)
+        pointer = found + len(words)
+    start, end = span
+    first = max((i for i, s in enumerate(starts) if s <= start), default=0)
+    last = max((i for i, s in enumerate(starts) if s < end), default=first)
+    return (first, max(first, last))
+
+
 def _cited_comments(thread: Thread, comment: Comment, quote: str) -> list[Comment]:
     """The comment the site says a quote was taken from (Discourse quote asides)."""
     for block in comment.body:
@@ -78,9 +134,10 @@ def find_quote_source(thread: Thread, comment: Comment, quote: str) -> QuoteSour
         texts = [block.text if block.kind != "quote" else "" for block in ancestor.body]
         block, score = best_block(quote, texts)
         if block >= 0 and score >= MATCH_THRESHOLD:
-            return QuoteSource(quote, ancestor.id, block, score)
+            span = passage_span(quote, texts[block])
+            return QuoteSource(quote, ancestor.id, block, score, span)
     story_texts = [block.text for block in thread.body]
     block, score = best_block(quote, story_texts)
     if block >= 0 and score >= MATCH_THRESHOLD:
-        return QuoteSource(quote, None, block, score)
+        return QuoteSource(quote, None, block, score, passage_span(quote, story_texts[block]))
     return None

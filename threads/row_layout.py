@@ -98,7 +98,8 @@ class RowLayout:
             self._bodies.move_to_end(comment.id)
             return lines
 
-        lines = [] if is_placeholder(comment) else body_lines(comment.body, self.text_width(depth))
+        shut = is_placeholder(comment) or self.view.body_shut(comment.id)
+        lines = [] if shut else body_lines(comment.body, self.text_width(depth))
         self._bodies[comment.id] = lines
         if len(self._bodies) > BODY_CACHE_SIZE:
             self._bodies.popitem(last=False)
@@ -116,13 +117,13 @@ class RowLayout:
     def _height(self, comment: Comment, depth: int) -> int:
         if self.view.stub_theme(comment.id) is not None:
             return 1 + GAP
+        if comment.id in self.view.folded:
+            return 1  # collapsed: its header and the start of its text, no gap
+
         height = self._height_of.get(comment.id)
         if height is None:
-            rows = (
-                0
-                if is_placeholder(comment)
-                else estimate_comment_rows(comment, self.text_width(depth))
-            )
+            shut = is_placeholder(comment) or self.view.body_shut(comment.id)
+            rows = 0 if shut else estimate_comment_rows(comment, self.text_width(depth))
             height = self._height_of[comment.id] = 1 + rows + GAP
         return height
 
@@ -147,14 +148,24 @@ class RowLayout:
     def apply(self, splice: Splice) -> None:
         """Follow a one-subtree fold: splice heights, re-sum rows from there on."""
         view, height = self.view, self._height
+        if splice.position > 0:  # the comment folded or opened changed height itself
+            index = view.visible[splice.position - 1]
+            self.heights[splice.position - 1] = height(view.order[index], view.order_depths[index])
         added = [
             height(view.order[i], view.order_depths[i])
             for i in view.visible[splice.position : splice.position + splice.inserted]
         ]
         self.heights[splice.position : splice.position + splice.removed] = added
-        del self.starts[splice.position :]
-        self._resum(splice.position)
-        self._refine_from = min(self._refine_from, splice.position)
+        first = max(0, splice.position - 1)
+        del self.starts[first:]
+        self._resum(first)
+        self._refine_from = min(self._refine_from, first)
+
+    def forget(self, comment_id: str) -> None:
+        """Drop a comment's wrapped body and height (its body was shut or opened)."""
+        self._bodies.pop(comment_id, None)
+        self._height_of.pop(comment_id, None)
+        self._exact.discard(comment_id)
 
     def height(self, position: int) -> int:
         """Rows the visible comment at `position` takes."""
@@ -166,7 +177,11 @@ class RowLayout:
         changed_from: int | None = None
         for position in range(max(0, first), min(last, len(view) - 1) + 1):
             comment = view.comment_at(position)
-            if comment.id in self._exact or view.stub_theme(comment.id) is not None:
+            if (
+                comment.id in self._exact
+                or comment.id in view.folded
+                or view.stub_theme(comment.id) is not None
+            ):
                 continue
 
             self.body(comment, view.depth_at(position))

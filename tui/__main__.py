@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"threadreader: {problem}", file=sys.stderr)
             return EXIT_USAGE
         prefetch = None
-        if options.target is not None:
+        if options.target is not None and not options.offline and not _is_article(options.target):
             from tui.prefetch import Prefetch
 
             # The request runs while Textual imports; its steps settle the thread on screen.
@@ -51,6 +51,13 @@ def main(argv: list[str] | None = None) -> int:
     except MemoryError:
         print("threadreader: out of memory.", file=sys.stderr)
         return EXIT_FETCH_ERROR
+
+
+def _is_article(target: object) -> bool:
+    """A web page opens in reader mode: nothing to prefetch as a thread."""
+    from fetchers.targets import ArticleTarget
+
+    return isinstance(target, ArticleTarget)
 
 
 if __name__ == "__main__":

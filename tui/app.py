@@ -2,31 +2,45 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import App
 from textual.notifications import SeverityLevel
 
 from fetchers.load_steps import LoadStep
 from fetchers.progress import ProgressCallback
 from fetchers.saved import load_sample_thread
+from fetchers.site import ItemTarget
+from fetchers.targets import ArticleTarget
+from store.keys import ThreadKey
 from threads.model import Thread
 from threads.stories import StoryListKind, StorySummary
+from threads.story_steps import neighbour
 from threads.themes import Theme
-from tui.cli import Options
+from tui.article_cache import ArticleCache
+from tui.cli import Options, configure_sites
 from tui.config import Config, is_valid_key, load_config, normalise_keys
 from tui.keymap import binding_groups, remappable_ids
 from tui.load_source import StepSource, one_step
+from tui.memory import open_memory, target_key
+from tui.messages import OpenNeighbourStory
 from tui.screens.story_list import StoryListScreen
+from tui.screens.thread_score_fold import threshold_from_config
 from tui.screens.thread_screen import ThreadScreen
+from tui.screens.thread_stubs import SiteHooks
 from tui.screens.thread_themes import ThemeSettings
+from tui.site_hooks import site_hooks
 from tui.terminal import is_sixteen_colour
 
 if TYPE_CHECKING:
     import httpx
 
+    from threads.article import Article
+    from threads.article_quotes import ArticlePassage
     from tui.prefetch import Prefetch
 
 
@@ -47,7 +61,9 @@ class ThreadReaderApp(App[int]):
         sixteen_colours: bool | None = None,
         prefetch: Prefetch | None = None,
     ) -> None:
-        super().__init__()
+        # NO_COLOR means no colour at all (no-color.org). Textual strips colour entirely
+        # (its NoColor filter) only in ANSI mode; otherwise it would draw in greys.
+        super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
         self.options = options
         self.sixteen_colours = is_sixteen_colour() if sixteen_colours is None else sixteen_colours
         self.config = config if config is not None else load_config()
@@ -57,6 +73,10 @@ class ThreadReaderApp(App[int]):
         self.now = now or (lambda: datetime.now(UTC))
         self._client = client
         self._prefetch = prefetch
+        self.memory = open_memory(self.config, enabled=not options.no_history)
+        """The local store (opened on first use, in a worker; remembers nothing when off)."""
+        self.articles = ArticleCache(self._fetch_article)
+        """Reader mode's articles, fetched once per session."""
 
     def notify(
         self,
@@ -84,20 +104,66 @@ class ThreadReaderApp(App[int]):
         if self.sixteen_colours:
             self.theme = "ansi-dark"
         self._apply_key_config()
+        configure_sites(self.config.raw)
         for problem in self.config.problems:
             self.notify(problem, severity="error", timeout=10)
-        if self.options.sample or self.options.target is not None:
-            self.push_screen(self._thread_screen(self._initial_source()))
+        if isinstance(self.options.target, ArticleTarget):
+            self.open_article(self.options.target.url)
+        elif self.options.sample or self.options.target is not None:
+            key = target_key(self.options.target)
+            hooks = site_hooks(lambda: self.client, self.options.target)
+            self.push_screen(self._thread_screen(self._initial_source(), key=key, hooks=hooks))
         else:
             self.push_screen(
                 StoryListScreen(
-                    self._fetch_list, self.open_story, now=self.now, search_stories=self._search
+                    self._fetch_list,
+                    self.open_story,
+                    now=self.now,
+                    search_stories=self._search,
+                    memory=self.memory,
+                    read_article=self.open_article,
                 )
             )
 
     async def on_unmount(self) -> None:
+        self.memory.close()
         if self._client is not None:
             await self._client.aclose()
+
+    def show_memory_notices(self) -> None:
+        """The store's problems (damaged, read-only, busy), each said once."""
+        for notice in self.memory.take_notices():
+            self.notify(notice, severity="warning", timeout=8)
+
+    def action_history(self) -> None:
+        """`H`: threads by last visit, with their new counts."""
+        from tui.screens.saved_threads import SavedThreadsScreen
+
+        self.push_screen(SavedThreadsScreen("history", self.memory, self.open_key, now=self.now))
+
+    def action_bookmarks(self) -> None:
+        """`B`: bookmarked threads and stories."""
+        from tui.screens.saved_threads import SavedThreadsScreen
+
+        self.push_screen(SavedThreadsScreen("bookmarks", self.memory, self.open_key, now=self.now))
+
+    def open_key(self, key: ThreadKey, title: str) -> None:
+        """Open a thread the store knows (history, bookmarks): the stored copy, refreshed."""
+
+        source = self._target_steps(ItemTarget(key.source, key.thread_id))
+        self.push_screen(self._thread_screen(source, title=title, key=key))
+
+    def _target_steps(self, target: ItemTarget) -> StepSource:
+        """A target's load in steps (`fetchers.load.open_target`): shown at the first,
+        settled in place by the rest."""
+
+        async def source(progress: ProgressCallback) -> AsyncIterator[LoadStep]:
+            from fetchers.load import open_target
+
+            async for step in open_target(self.client, target, settle=True):
+                yield step
+
+        return source
 
     def _initial_source(self) -> StepSource:
         target = self.options.target
@@ -138,11 +204,75 @@ class ThreadReaderApp(App[int]):
             async for step in open_thread(self.client, story.id, settle=True):
                 yield step
 
-        self.push_screen(self._thread_screen(source, title=story.title))
+        key = ThreadKey("hackernews", story.id)
+        screen = self._thread_screen(source, title=story.title, key=key)
+        screen.story_id = story.id
+        self.push_screen(screen)
 
-    def _thread_screen(self, source: StepSource, *, title: str = "") -> ThreadScreen:
+    @on(OpenNeighbourStory)
+    def _open_neighbour(self, message: OpenNeighbourStory) -> None:
+        """`>`/`<` on a thread: replace it with the next/previous story of its list."""
+        lists = [s for s in self.screen_stack if isinstance(s, StoryListScreen)]
+        story = neighbour(lists[-1].stories, message.story_id, message.step) if lists else None
+        if story is None:
+            self.notify("No more stories that way in the list.", timeout=3)
+            return
+        lists[-1].highlight_story(story.id)
+        self.pop_screen()
+        self.open_story(story)
+
+    async def _fetch_article(self, url: str) -> Article:
+        from fetchers.article import fetch_article  # trafilatura: only when reading
+
+        return await fetch_article(self.client, url)
+
+    def open_article(self, url: str, *, passage: ArticlePassage | None = None) -> None:
+        """Push reader mode for `url` (on `passage`, highlighted, when given)."""
+        from tui.screens.article_screen import ArticleScreen
+
+        self.push_screen(
+            ArticleScreen(
+                url,
+                articles=self.articles,
+                read=self.open_article,
+                open_thread=self.open_thread,
+                write_terminal=self.write_terminal,
+                passage=passage,
+            )
+        )
+
+    def open_thread(self, target: ItemTarget) -> None:
+        """Push the thread screen for a thread on a supported site (a link followed)."""
+
+        self.push_screen(self._thread_screen(self._target_steps(target)))
+
+    def write_terminal(self, text: str) -> None:
+        """Raw output to the terminal (OSC 52): through the driver, after the frame."""
+        driver = self._driver
+        if driver is not None:
+            driver.write(text)
+            driver.flush()
+
+    def _thread_screen(
+        self,
+        source: StepSource,
+        *,
+        title: str = "",
+        key: ThreadKey | None = None,
+        hooks: SiteHooks | None = None,
+    ) -> ThreadScreen:
         settings = ThemeSettings(lambda: list(self.themes), self._use_themes, self.config.path)
-        return ThreadScreen(source, now=self.now, themes=settings, title=title)
+        return ThreadScreen(
+            source,
+            now=self.now,
+            themes=settings,
+            title=title,
+            memory=self.memory,
+            key=key,
+            offline=self.options.offline,
+            hooks=hooks,
+            fold_below=threshold_from_config(self.config.raw),
+        )
 
     def _use_themes(self, themes: list[Theme]) -> None:
         self.themes = themes

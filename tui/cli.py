@@ -7,7 +7,7 @@ import asyncio
 import shutil
 import sys
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fetchers.errors import FetchError
 from fetchers.reddit.addresses import SORTS as REDDIT_SORTS
@@ -156,9 +156,8 @@ def parse_options(argv: list[str]) -> Options:
         parser.error("--hide and --highlight need --dump (in the reader, press t for themes)")
     if args.offline and args.no_history:
         parser.error("--offline reads the local store, which --no-history turns off")
-    if args.offline and not args.dump and not args.sample:
-        # The reader does not open from the store yet; refusing beats touching the network.
-        parser.error("--offline works with --dump for now")
+    if args.offline and not args.dump and not (args.target or args.sample):
+        parser.error("--offline needs a TARGET (the front page comes from the network)")
     if args.fast and not args.dump:
         parser.error("--fast needs --dump (the reader shows the thread at once and settles it)")
     if args.load_all and not args.dump:
@@ -256,11 +255,12 @@ async def fetch_for_dump(options: Options) -> Thread:
         return thread
 
 
-def configure_sites() -> None:
-    """Hand the config's site settings (`[reddit] client_id`) to the fetchers."""
+def configure_sites(raw: dict[str, Any] | None = None) -> None:
+    """Hand the config's site settings (`[reddit] client_id`) to the fetchers (`raw`: the
+    config as read, when the caller has it)."""
     from fetchers.reddit import configure
 
-    reddit = load_config().raw.get("reddit")
+    reddit = (load_config().raw if raw is None else raw).get("reddit")
     client_id = reddit.get("client_id") if isinstance(reddit, dict) else None
     configure(client_id if isinstance(client_id, str) else None)
 

@@ -11,12 +11,23 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.dom import DOMNode
 
+from tui.screens.article_screen import ArticleScreen
 from tui.screens.help_screen import HelpScreen
+from tui.screens.saved_threads import SavedThreadsScreen
 from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_screen import ThreadScreen
+from tui.widgets.article_view import ArticleView
 from tui.widgets.comment_view import CommentView
 
-KEYMAP_OWNERS: tuple[type[DOMNode], ...] = (CommentView, ThreadScreen, StoryListScreen, HelpScreen)
+KEYMAP_OWNERS: tuple[type[DOMNode], ...] = (
+    CommentView,
+    ThreadScreen,
+    StoryListScreen,
+    HelpScreen,
+    SavedThreadsScreen,
+    ArticleView,
+    ArticleScreen,
+)
 """Every class whose bindings may carry an id."""
 
 
@@ -35,5 +46,11 @@ def binding_groups() -> list[list[Binding]]:
     screen with its comment view, the story list, the help screen."""
     return [
         [b for owner in owners for b in owner.BINDINGS if isinstance(b, Binding)]
-        for owners in ((CommentView, ThreadScreen), (StoryListScreen,), (HelpScreen,))
+        for owners in (
+            (CommentView, ThreadScreen),
+            (StoryListScreen,),
+            (HelpScreen,),
+            (SavedThreadsScreen,),
+            (ArticleView, ArticleScreen),
+        )
     ]

@@ -10,6 +10,7 @@ from textual.message import Message
 from threads.model import Thread
 
 if TYPE_CHECKING:
+    from threads.themes import ThemeView
     from tui.load_source import PendingChanges
 
 
@@ -21,6 +22,8 @@ class ThreadLoaded(Message):
     generation: int
     progress: str = ""
     """What is still coming (`ordering 0/354`), `""` when this is the whole load."""
+    themes: ThemeView | None = None
+    """On a reload, the themes already matched against the new thread (shown at once)."""
 
 
 @dataclass
@@ -47,3 +50,12 @@ class ThreadChanged(Message):
 
     pending: PendingChanges
     generation: int
+
+
+@dataclass
+class OpenNeighbourStory(Message):
+    """The thread screen asks for the next (`step` 1) or previous (-1) story of the list
+    it was opened from."""
+
+    story_id: str
+    step: int

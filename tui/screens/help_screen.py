@@ -19,19 +19,39 @@ from textual.widgets import Static
 _TEXTUAL_PLUMBING = {"focus_next", "focus_previous", "copy_text", "command_palette"}
 
 
+def declared_order(node: object) -> dict[str, int]:
+    """Each action of `node`'s class BINDINGS (its own first, then its bases') -> its
+    place as written.
+
+    A `[keys]` remap re-inserts the remapped key last in the live bindings; the help
+    keeps the order the bindings were written in, whatever the user remapped.
+    """
+    order: dict[str, int] = {}
+    for owner in type(node).__mro__:
+        for binding in owner.__dict__.get("BINDINGS", ()):
+            if isinstance(binding, Binding):
+                order.setdefault(binding.action, len(order))
+    return order
+
+
 def binding_rows(screen: Screen[Any]) -> list[tuple[str, str]]:
-    """(keys, description) for each action active on `screen`, in binding order."""
+    """(keys, description) for each action active on `screen`, in declaration order."""
     by_action: dict[str, tuple[list[str], str]] = {}
+    ranks: dict[str, tuple[int, int]] = {}
+    nodes: dict[int, dict[str, int]] = {}  # id(node) -> its declared order, by first use
     for key, active in screen.active_bindings.items():
         binding: Binding = active.binding
         if not binding.description or binding.action.split(".")[-1] in _TEXTUAL_PLUMBING:
             continue
+        if id(active.node) not in nodes:
+            nodes[id(active.node)] = declared_order(active.node)
+        place = nodes[id(active.node)].get(binding.action, len(nodes[id(active.node)]))
+        rank = (list(nodes).index(id(active.node)), place)
+        ranks[binding.action] = min(ranks.get(binding.action, rank), rank)
         keys, _ = by_action.setdefault(binding.action, ([], binding.description))
         keys.append(screen.app.get_key_display(binding.with_key(key)))
-    rows = [
-        (", ".join(dict.fromkeys(keys)), description) for keys, description in by_action.values()
-    ]
-    return rows
+    ordered = sorted(by_action, key=lambda action: ranks[action])
+    return [(", ".join(dict.fromkeys(by_action[a][0])), by_action[a][1]) for a in ordered]
 
 
 class HelpScreen(ModalScreen[None]):

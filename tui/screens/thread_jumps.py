@@ -37,8 +37,10 @@ class JumpController:
         *,
         view: Callable[[], CommentView | None],
         write_terminal: Callable[[str], None],
+        quote_elsewhere: Callable[[list[str]], None] | None = None,
     ) -> None:
         self._host = host
+        self._quote_elsewhere = quote_elsewhere  # the article, when the thread has no source
         self._view = view
         self._write_terminal = write_terminal
         self.stack = JumpStack()
@@ -134,9 +136,12 @@ class JumpController:
                 self._remember(view)
                 view.scroll_now(0)
                 return
-            self._jump(view, Target(source.comment_id, source.block))
+            self._jump(view, Target(source.comment_id, source.block, source.span))
             return
-        self._host.notify("Quote source not in this thread (probably the article).", timeout=4)
+        if self._quote_elsewhere is not None:
+            self._quote_elsewhere(quotes)
+        else:
+            self._host.notify("Quote source not in this thread (probably the article).", timeout=4)
 
     # -- links -------------------------------------------------------------------------
     def links(self) -> None:
@@ -208,8 +213,9 @@ def _footnote_row(notes: CommentFootnotes, label: str) -> Text:
 
 
 def _link_row(link: Link) -> Text:
-    text = Text(f"{link.number}. ", style="bold")
-    text.append(link.url, style="cyan")
+    """`12. the paper  https://…`: number, text and URL on one line (the picker cuts it)."""
+    text = Text(f"{link.number:>2}. ", style="bold")
     if link.text and link.text != link.url:
-        text.append(f"  “{link.text}”", style="dim")
+        text.append(f"“{link.text}”  ")
+    text.append(link.url, style="underline")
     return text

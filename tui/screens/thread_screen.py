@@ -1,17 +1,18 @@
 """The thread screen: a status bar, the comment view, the footer; loading and reloading.
 
 One class with named parts, each made in `__init__` and handed what it needs:
-`search` (`/`, `n`, `N`), `jumps` (footnotes, links, quotes and the way back) and
-`themes` (`t`). The comment view owns moving and folding; this screen watches its
-cursor for the status line.
+`search` (`/`, `n`, `N`), `jumps` (footnotes, links, quotes and the way back),
+`themes` (`t`), `stubs` (held-back replies, `m`, `S`) and `score_fold` (`s`). The
+comment view owns moving and folding; this screen watches its cursor for the status line.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,16 +22,36 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from fetchers.errors import FetchError
+from store.keys import ThreadKey
+from store.memory import Memory
+from store.reading_state import ReadingState
 from threads.model import Thread
+from threads.new_comments import NewComments
 from threads.tree_changes import apply_changes
-from tui.load_source import PendingChanges, StepSource
-from tui.messages import LoadFailed, LoadProgress, ThreadChanged, ThreadLoaded
+from tui.load_source import PendingChanges, StepSource, ThreadSource, one_step
+from tui.messages import (
+    LoadFailed,
+    LoadProgress,
+    OpenNeighbourStory,
+    ThreadChanged,
+    ThreadLoaded,
+)
+from tui.screens.thread_article import ArticleController
 from tui.screens.thread_jumps import JumpController
+from tui.screens.thread_memory import StoreRead, ThreadMemory, with_place
+from tui.screens.thread_outline import OutlineController
+from tui.screens.thread_score_fold import ScoreFoldController
 from tui.screens.thread_search import SearchController
+from tui.screens.thread_stubs import SiteHooks, StubController
 from tui.screens.thread_themes import ThemeController, ThemeSettings
+from tui.terminal_title import show_title
 from tui.widgets.comment_view import CommentView
+from tui.widgets.outline_panel import OutlinePanel
 from tui.widgets.search_panel import SearchPanel
 from tui.widgets.status_bar import CursorStatus, StatusBar
+
+if TYPE_CHECKING:
+    from threads.themes import ThemeView  # rapidfuzz stays off the start-up path
 
 # Keys about the comment under the cursor: only while the comment view has focus.
 _VIEW_ACTIONS = frozenset(
@@ -45,6 +66,7 @@ _VIEW_ACTIONS = frozenset(
         "copy_permalink",
         "copy_comment_text",
         "quote_source",
+        "read_article",
     }
 )
 
@@ -65,11 +87,38 @@ class ThreadScreen(Screen[None]):
         Binding("y", "copy_permalink", "Copy link", id="copy_link", show=False),
         Binding("Y", "copy_comment_text", "Copy text", id="copy_text", show=False),
         Binding("apostrophe", "quote_source", "Quote source", id="quote_source", show=False),
+        Binding("a", "read_article", "Article", id="article", show=False),
         Binding("r", "reload", "Reload", id="reload", show=False),
+        Binding("b", "bookmark", "Bookmark", id="bookmark", show=False),
+        Binding(
+            "F", "fresh_start", "Fresh start (forget this place)", id="fresh_start", show=False
+        ),
+        Binding("H", "app.history", "History", id="history", show=False),
+        Binding("B", "app.bookmarks", "Bookmarks", id="bookmarks", show=False),
         Binding("t", "themes", "Themes", id="themes"),
+        Binding("i", "outline", "Outline", id="outline", show=False),
+        Binding(
+            "greater_than_sign",
+            "story(1)",
+            "Next story",
+            id="next_story",
+            key_display=">",
+            show=False,
+        ),
+        Binding(
+            "less_than_sign",
+            "story(-1)",
+            "Previous story",
+            id="previous_story",
+            key_display="<",
+            show=False,
+        ),
+        Binding("s", "score_fold", "Fold low scores", id="score_fold", show=False),
+        Binding("m", "load_all", "Load the whole thread", id="load_all", show=False),
+        Binding("S", "cycle_sort", "Next comment order", id="cycle_sort", show=False),
         Binding("question_mark", "help", "Help", id="help", key_display="?"),
         Binding("q", "back", "Back", id="back"),
-        Binding("escape", "escape", "Clear search / back", id="escape", show=False),
+        Binding("escape", "escape", "Clear search / close", id="escape", show=False),
     ]
 
     def __init__(
@@ -79,9 +128,22 @@ class ThreadScreen(Screen[None]):
         now: Callable[[], datetime],
         themes: ThemeSettings,
         title: str = "",
+        memory: Memory | None = None,
+        key: ThreadKey | None = None,
+        offline: bool = False,
+        hooks: SiteHooks | None = None,
+        fold_below: int | None = None,
     ) -> None:
+        """`memory` and `key`: the store and this thread's key in it (the stored copy is
+        shown at once, then refreshed); `offline`: the stored copy only; `hooks`: the
+        site's stub loader and orders; `fold_below`: the score threshold from the config
+        (score folding on from the start)."""
         super().__init__()
         self._source = source
+        self._offline = offline
+        self._waiting: ThreadLoaded | None = None  # a fetch that came before the store read
+        self._waiting_failure: LoadFailed | None = None
+        self._restore_state: ReadingState | None = None  # the saved place, for the first show
         self._now = now
         self._generation = 0
         self._title = title
@@ -90,7 +152,15 @@ class ThreadScreen(Screen[None]):
         self._noted: str | None = None  # the last `Thread.note` notified
         self._view: CommentView | None = None
         self.thread: Thread | None = None
-        self.jumps = JumpController(self, view=lambda: self._view, write_terminal=self._write)
+        self.story_id: str | None = None
+        """The story of the list this thread was opened from (for `>`/`<`), if any."""
+        self.article = ArticleController(self, view=lambda: self._view)
+        self.jumps = JumpController(
+            self,
+            view=lambda: self._view,
+            write_terminal=self._write,
+            quote_elsewhere=self.article.find_quote,
+        )
         self.search = SearchController(
             self,
             view=lambda: self._view,
@@ -102,6 +172,16 @@ class ThreadScreen(Screen[None]):
         self.themes = ThemeController(
             self, themes, view=lambda: self._view, query_text=lambda: self.search.query_text
         )
+        self.memory = ThreadMemory(self, memory, key, themes, self._new_marked)
+        self.outline = OutlineController(self, view=lambda: self._view)
+        self.stubs = StubController(
+            self,
+            hooks,
+            view=lambda: self._view,
+            changed=self._show_cursor,
+            set_source=self._set_source,
+        )
+        self.score_fold = ScoreFoldController(self, fold_below, view=lambda: self._view)
 
     @property
     def view(self) -> CommentView | None:
@@ -116,7 +196,12 @@ class ThreadScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(StatusBar).show_loading(self._title or "thread")
-        self.load()
+        self.memory.read_stored()
+        if not self._offline:
+            self.load()
+
+    def on_screen_resume(self) -> None:
+        show_title(self.app, self.thread.title if self.thread else self._title)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _VIEW_ACTIONS:
@@ -142,7 +227,14 @@ class ThreadScreen(Screen[None]):
         try:
             async for step in self._source(progress):
                 if step.thread is not None:
-                    self.post_message(ThreadLoaded(step.thread, generation, step.progress_text()))
+                    themes = None
+                    if self._view is not None:  # a reload: theme it before it replaces the old
+                        themes = await asyncio.to_thread(self.themes.matched, step.thread)
+                    self.post_message(
+                        ThreadLoaded(
+                            step.thread, generation, progress=step.progress_text(), themes=themes
+                        )
+                    )
                 elif pending.add(step.changes, step.progress_text()):
                     self.post_message(ThreadChanged(pending, generation))
         except FetchError as error:
@@ -154,38 +246,93 @@ class ThreadScreen(Screen[None]):
 
     @on(LoadProgress)
     def _show_progress(self, message: LoadProgress) -> None:
-        if message.generation == self._generation:
+        if message.generation == self._generation and self.thread is None:
+            # (a reload keeps the status line of the thread on screen until it is replaced)
             self.query_one(StatusBar).show_progress(message.loaded, message.expected)
-            if self.thread is None:
-                total = f"{message.expected:,}" if message.expected else "?"
-                self.query_one("#message", Static).update(
-                    f"Loading… {message.loaded:,}/{total} comments"
-                )
+            total = f"{message.expected:,}" if message.expected else "?"
+            self.query_one("#message", Static).update(
+                f"Loading… {message.loaded:,}/{total} comments"
+            )
+
+    @on(StoreRead)
+    async def _show_stored(self, message: StoreRead) -> None:
+        self.memory.reading = False
+        stored = message.stored
+        if stored is not None and self.thread is None:
+            self.memory.copy_from = stored.fetched_at
+            await self._present(stored.thread, with_place(message.state, stored.thread))
+            self.memory.thread_shown(stored.thread, fresh=False)
+        elif stored is None and self._offline:
+            key = self.memory.key
+            reason = (
+                f"{key.thread_id if key else 'This thread'} is not in the local store, and "
+                "--offline never uses the network."
+            )
+            self.query_one("#message", Static).update(f"{reason}\n\nPress q to go back.")
+            self.query_one(StatusBar).show_error(reason)
+        self._restore_state = message.state if self.thread is None else None
+        waiting, self._waiting = self._waiting, None
+        failure, self._waiting_failure = self._waiting_failure, None
+        if waiting is not None:
+            await self._show_thread(waiting)
+        elif failure is not None:
+            self._show_failure(failure)
 
     @on(ThreadLoaded)
     async def _show_thread(self, message: ThreadLoaded) -> None:
         if message.generation != self._generation:
             return  # a newer load was started: this result is stale
+        if self.memory.reading:
+            self._waiting = message  # the stored copy and the saved place come first
+            return
+        self.memory.copy_from, self.memory.offline = None, False
+        self._loading, self._loaded_generation = message.progress, message.generation
+        state, self._restore_state = self._restore_state, None
+        await self._present(
+            message.thread, with_place(state, message.thread), themes=message.themes
+        )
+        self.memory.thread_shown(message.thread, fresh=True)
+
+    async def _present(
+        self, thread: Thread, state: ReadingState | None, *, themes: ThemeView | None = None
+    ) -> None:
+        """Show a thread: a newer copy replaces the one on screen without moving the
+        cursor; the first one opens on the saved place."""
+        message = ThreadLoaded(thread, self._generation, themes=themes)
         self.thread = message.thread
-        self._loading = message.progress
-        self._loaded_generation = message.generation
         # A big thread is hundreds of thousands of objects that live as long as this
         # screen; frozen, the cyclic GC stops rescanning them (pauses of ~100 ms at
         # 10,000 comments). The model has no reference cycles, so refcounting frees it.
         gc.freeze()
+        if old := self._view:  # a refresh or reload: the same place, nothing moves
+            old.replace_thread(message.thread, themes=themes)  # ThreadReplaced: search again
+            self._show_note(message.thread)
+            self._show_cursor()
+            return
         self.query_one(StatusBar).show_thread(message.thread)
-        if self._view is not None:  # a reload: the reader's place is kept by id
-            self._view.replace_thread(message.thread)
-        else:
-            body = self.query_one("#thread-body", Container)
+        if self.app.screen is self:
+            show_title(self.app, message.thread.title)
+        body = self.query_one("#thread-body", Container)
+        if state is not None:
+            self.memory.restore_themes(state)
+        await body.remove_children()
+        view = CommentView(
+            message.thread,
+            now=self._now,
+            folded=set(state.folds) if state else None,
+            cursor_id=state.cursor_id if state else None,
+            cursor_row=state.cursor_row if state else None,
+            id="comments",
+        )
+        self._view = view
+        with self.app.batch_update():  # one frame: the old view until the new one is in
             await body.remove_children()
-            view = CommentView(message.thread, now=self._now, id="comments")
-            self._view = view
             await body.mount(view)
-            # A watcher runs as the cursor is set: the status line repaints in the view's frame.
-            self.watch(view, "cursor", self._show_cursor)
-            view.focus()
-            self.search.reset(message.thread)
+        # A watcher runs as the cursor is set: the status line repaints in the view's frame.
+        self.watch(view, "cursor", self._show_cursor)
+        view.focus()
+        self.search.reset(message.thread)
+        self.score_fold.thread_shown()
         self._show_note(message.thread)
         if message.thread.missing:
             self.notify(
@@ -226,11 +373,25 @@ class ThreadScreen(Screen[None]):
             # The first step is on screen; the rest could not come: keep what is there.
             self._show_cursor()
             self.notify(f"Loading stopped: {message.reason}", severity="warning", timeout=8)
+        if self.memory.reading:
+            self._waiting = None  # the stored copy, if any, is all there will be
+            self._waiting_failure = message
+            return
+        self._loading = ""
+        if self.thread is not None and self._loaded_generation == message.generation:
+            # The first step is on screen; the rest could not come: keep what is there.
+            self._show_cursor()
+            self.notify(f"Loading stopped: {message.reason}", severity="warning", timeout=8)
         elif self.thread is None:
             self.query_one("#message", Static).update(
                 f"{message.reason}\n\nPress r to retry, q to go back."
             )
             self.query_one(StatusBar).show_error(message.reason)
+        elif self.memory.copy_from is not None:  # showing the stored copy: say it once
+            if not self.memory.offline:
+                self.memory.offline = True
+                self.notify(f"offline: showing the stored copy ({message.reason})", timeout=5)
+            self._show_cursor()
         else:
             self._show_cursor()
             self.notify(f"Reload failed: {message.reason}", severity="error", timeout=8)
@@ -241,6 +402,7 @@ class ThreadScreen(Screen[None]):
         if view is None:
             return
         comment = view.cursor_comment
+        self.outline.follow()
         self.query_one(StatusBar).show_cursor(
             CursorStatus(
                 position=view.cursor,
@@ -251,8 +413,16 @@ class ThreadScreen(Screen[None]):
                 title=view.thread.title,
                 hit=self.search.hit_number(comment),
                 loading=self._loading,
+                memory=self.memory.status(self._now()),
+                note=" · ".join(n for n in (self.score_fold.note, self.stubs.note) if n),
             )
         )
+
+    def _new_marked(self, thread: Thread, new: NewComments) -> None:
+        view = self._view
+        if view is not None and view.thread is thread:
+            view.set_new(new)
+            self._show_cursor()
 
     def _words_ready(self, words: Any) -> None:
         self.themes.words_ready(words)
@@ -276,6 +446,17 @@ class ThreadScreen(Screen[None]):
     @on(SearchPanel.Closed)
     def _search_closed(self, message: SearchPanel.Closed) -> None:
         self.search.closed()
+
+    @on(OutlinePanel.Chosen)
+    async def _outline_chosen(self, message: OutlinePanel.Chosen) -> None:
+        await self.outline.chosen(message.comment_id)
+
+    @on(OutlinePanel.Closed)
+    async def _outline_closed(self, message: OutlinePanel.Closed) -> None:
+        await self.outline.close()
+
+    def on_resize(self) -> None:
+        self.outline.fit()
 
     # -- actions -----------------------------------------------------------------------
     async def action_open_search(self) -> None:
@@ -308,12 +489,53 @@ class ThreadScreen(Screen[None]):
     def action_quote_source(self) -> None:
         self.jumps.quote_source()
 
+    def action_read_article(self) -> None:
+        self.article.read_story()
+
     def action_themes(self) -> None:
         self.themes.open_panel()
 
+    def action_story(self, step: int) -> None:
+        """`>`/`<`: the next or previous story of the list this thread came from."""
+        if self.story_id is None:
+            self.notify("This thread was not opened from a list.", timeout=3)
+            return
+        self.post_message(OpenNeighbourStory(self.story_id, step))
+
+    async def action_outline(self) -> None:
+        await self.outline.toggle()
+
     def action_reload(self) -> None:
-        self.query_one(StatusBar).show_loading("reloading")
+        if self.thread is None:
+            self.query_one(StatusBar).show_loading(self._title or "thread")
+        else:  # the thread stays on screen, themed, until the new one is ready
+            self.notify("Reloading…", timeout=2)
         self.load()
+
+    def action_bookmark(self) -> None:
+        self.memory.toggle_bookmark(self.thread.title if self.thread else self._title)
+
+    def action_fresh_start(self) -> None:
+        self.memory.forget_place()
+
+    @on(CommentView.StubChosen)
+    def _load_stub(self, message: CommentView.StubChosen) -> None:
+        self.stubs.load_one(message.comment_id)
+
+    def _set_source(self, source: ThreadSource) -> None:
+        """Load the thread from elsewhere from now on (another order), and reload."""
+        self._source = one_step(source)
+        self.action_reload()
+
+    def action_score_fold(self) -> None:
+        self.score_fold.toggle()
+        self._show_cursor()
+
+    def action_load_all(self) -> None:
+        self.stubs.toggle_load_all()
+
+    def action_cycle_sort(self) -> None:
+        self.stubs.cycle_sort()
 
     def action_help(self) -> None:
         from tui.screens.help_screen import HelpScreen
@@ -321,12 +543,19 @@ class ThreadScreen(Screen[None]):
         self.app.push_screen(HelpScreen(self))
 
     def action_escape(self) -> None:
-        """`escape` clears search highlights first, then goes back."""
-        if not self.search.clear():
-            self.action_back()
+        """`escape` clears search highlights first, then goes back to a screen underneath;
+        it never quits (that is `q`): with nothing to clear or close it says so."""
+        if self.stubs.stop() or self.search.clear():
+            return
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.notify("Nothing to close here; q quits.", timeout=3)
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 2:
+        leaving = len(self.app.screen_stack) > 2
+        self.memory.save_place(self._view, now=not leaving)  # quitting: no worker outlives it
+        if leaving:
             self.app.pop_screen()
         else:
             self.app.exit()

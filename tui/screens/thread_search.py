@@ -89,11 +89,13 @@ class SearchController:
 
     @property
     def query_text(self) -> str:
-        """The query of the hits on screen ("" when none)."""
+        """The query of the hits on screen, as it would be typed ("" when none)."""
         if self._result is None:
             return ""
         query = self._result.query
-        return ", ".join([*query.words, *(f'"{p}"' for p in query.phrases)])
+        return " ".join(
+            [*query.words, *(f'"{p}"' for p in query.phrases), *(f"@{a}" for a in query.authors)]
+        )
 
     # -- the index ---------------------------------------------------------------------
     def reset(self, thread: Thread) -> None:

@@ -16,6 +16,7 @@ from tui.theme_config import save_themes
 from tui.widgets.comment_view import CommentView
 
 if TYPE_CHECKING:
+    from threads.model import Thread
     from threads.themes import Theme, ThemeView
     from threads.word_index import WordIndex
 
@@ -62,6 +63,17 @@ class ThemeController:
         self.words = words
         self._apply(words, self._settings.current())
 
+    def matched(self, thread: Thread) -> ThemeView | None:
+        """The themes in use matched against `thread` (None without themes). Slow on a big
+        thread: a reload calls it off the event loop, so the new view is themed at once."""
+        themes = self._settings.current()
+        if not themes:
+            return None
+        from threads.themes import apply_themes
+        from threads.word_index import WordIndex
+
+        return apply_themes(WordIndex(thread), themes)
+
     def _apply(self, words: WordIndex, themes: list[Theme]) -> None:
         self._host.run_worker(
             partial(self._match_in_thread, words, themes),
@@ -105,10 +117,10 @@ class ThemeController:
         )
         self._host.app.push_screen(screen)
 
-    def _save(self, themes: list[Theme], removed: set[str]) -> str:
+    def _save(self, themes: list[Theme], removed: set[str], renamed: dict[str, str]) -> str:
         path = self._settings.config_path
         try:
-            save_themes(path, themes, removed=removed)
+            save_themes(path, themes, removed=removed, renamed=renamed)
         except OSError as error:
             return f"Could not save {path}: {error.strerror or error}"
         return f"Saved {len(themes)} theme{'s' * (len(themes) != 1)} to {path}"

@@ -22,7 +22,8 @@ from threads.folding import FoldedView
 from threads.highlight import highlight_line
 from threads.model import Comment, Thread
 from threads.row_layout import INDENT, RowLayout
-from tui.widgets.comment_header import comment_header, stub_header
+from tui.widgets.body_dressing import dress_body_line
+from tui.widgets.comment_header import collapsed_line, comment_header, stub_header
 from tui.widgets.comment_styles import guide_style, style_for, theme_colour
 
 if TYPE_CHECKING:
@@ -48,6 +49,18 @@ class CommentPainter:
         """The rows a jump landed on."""
         self.themes: ThemeView | None = None
         """The themes' verdicts: tags, gutter marks and stub colours."""
+        self.new_ids: frozenset[str] = frozenset()
+        """Comments new since the last visit (a `●` in the gutter and `● new` in the header)."""
+        self.spoilers_shown: set[str] = set()
+        """Comments whose spoilers the reader revealed (others are blocked out)."""
+
+    def show_spoilers(self, comment_id: str) -> bool:
+        """Reveal one comment's spoilers; returns whether anything changed."""
+        if comment_id in self.spoilers_shown:
+            return False
+        self.spoilers_shown.add(comment_id)
+        self.forget()
+        return True
 
     def forget(self) -> None:
         """Drop every cached strip (the width, the fold state or the themes changed)."""
@@ -66,6 +79,14 @@ class CommentPainter:
         if target == self.target:
             return False
         self.target = target
+        self.forget()
+        return True
+
+    def set_new(self, ids: frozenset[str]) -> bool:
+        """Mark these comments new; returns whether anything changed."""
+        if ids == self.new_ids:
+            return False
+        self.new_ids = ids
         self.forget()
         return True
 
@@ -92,7 +113,20 @@ class CommentPainter:
             target is not None and target[0] == comment.id and target[1] <= line_index <= target[2]
         )
         stub = self.folds.stub_theme(comment.id)
-        key = (comment.id, line_index, selected, hidden, width, self.highlight, marked, stub)
+        new = comment.id in self.new_ids
+        collapsed = line_index == 0 and self.folds.is_folded(comment.id)
+        key = (
+            comment.id,
+            line_index,
+            selected,
+            hidden,
+            width,
+            self.highlight,
+            marked,
+            stub,
+            collapsed,
+            new,
+        )
         return self._cached(
             key, lambda: self._comment_strip(rows, position, line_index, selected, width, marked)
         )
@@ -128,17 +162,26 @@ class CommentPainter:
                 depth=depth,
                 shown_levels=levels,
                 tags=tags,
+                new=comment.id in self.new_ids,
             )
+            if self.folds.is_folded(comment.id):
+                line = collapsed_line(line, comment, rows.text_width(depth))
         else:
             body = rows.body(comment, depth)
             line = body[line_index - 1] if line_index - 1 < len(body) else []
             line = highlight_line(line, self.highlight)
+            line = dress_body_line(line, comment, comment.id in self.spoilers_shown)
             if marked:  # the footnote or quoted passage a jump landed on
                 line = [(text, (*key, "target")) for text, key in line] or [(" ", ("target",))]
 
-        gap = line_index >= rows.height(position) - 1
+        gap = line_index >= rows.height(position) - 1 and not self.folds.is_folded(comment.id)
         mark = tags[0][1] if tags and not gap else None
-        return self._strip(line, levels, width, selected, gap=gap, mark=mark)
+        new = line_index == 0 and comment.id in self.new_ids
+        return self._strip(line, levels, width, selected, gap=gap, mark=mark, new=new)
+
+    def tags_of(self, comment: Comment) -> tuple[tuple[str, str], ...]:
+        """(name, colour) of the highlighting themes matching a comment (the outline's tags)."""
+        return self._tags(comment)
 
     def _tags(self, comment: Comment) -> tuple[tuple[str, str], ...]:
         """(name, colour) of the highlighting themes matching a comment."""
@@ -160,11 +203,14 @@ class CommentPainter:
         *,
         gap: bool = False,
         mark: str | None = None,
+        new: bool = False,
     ) -> Strip:
         # The gutter: the cursor, or a highlighting theme's colour. Every segment carries a
         # Style (never None): Textual's NO_COLOR filter needs one.
         if selected and not gap:
             segments = [Segment("▌", style_for(("cursor",)))]
+        elif new:
+            segments = [Segment("●", style_for(("new",)))]
         elif mark is not None:
             segments = [Segment("▎", theme_colour(mark))]
         else:

@@ -36,8 +36,20 @@ _BASE: dict[str, Style] = {
     "cursor": Style(color="black", bgcolor="yellow"),
     "blank": Style(),
     "tag": Style(bold=True),
+    "new": Style(bold=True, color="green"),
     "snippet": Style(),
     "hit-meta": Style(color="bright_black"),
+    "heading": Style(bold=True, color="bright_white"),
+    "item": Style(),
+    "item-marker": Style(color="bright_black"),
+    "image": Style(dim=True, italic=True),
+    "table": Style(),
+    "passage-mark": Style(bold=True, color="yellow"),
+    "more": Style(dim=True, italic=True),
+    "mark": Style(bold=True, color="green"),
+    "mod-badge": Style(bold=True, reverse=True, color="green"),
+    "context": Style(dim=True, bold=True),
+    "warning": Style(bold=True, color="yellow"),
 }
 _MODIFIERS: dict[str, Style] = {
     "italic": Style(italic=True),
@@ -48,6 +60,19 @@ _MODIFIERS: dict[str, Style] = {
     "match": Style(bold=True, color="black", bgcolor="yellow"),
     "footnote": Style(bold=True, underline=True, color="magenta"),  # still distinct without colour
     "target": Style(bgcolor="blue"),
+    "passage": Style(bgcolor="blue", underline=True),  # underlined: still seen without colour
+    # Code tokens, `("code", KIND)` from threads/code_highlight.py: 16 colours, and a
+    # bold or italic that survives NO_COLOR for the kinds a reader scans for.
+    "keyword": Style(color="magenta", bold=True),
+    "string": Style(color="yellow"),
+    "comment": Style(color="bright_black", italic=True),
+    "number": Style(color="cyan"),
+    "name.function": Style(color="bright_blue", bold=True),
+    "name.builtin": Style(color="cyan"),
+    "prompt": Style(color="bright_black", bold=True),
+    "inserted": Style(color="green", bold=True),
+    "deleted": Style(color="red", italic=True),
+    "spoiler": Style(reverse=True),  # blocked out (or, revealed, still marked) without colour
 }
 
 

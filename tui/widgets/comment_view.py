@@ -11,6 +11,7 @@ run. Nothing is mounted per comment.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, ClassVar
 
@@ -22,9 +23,12 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from threads.comment_lines import Line
 from threads.folding import FoldedView
 from threads.jumps import Place, Target
 from threads.model import Comment, Thread
+from threads.new_comments import NewComments, folds_for_new_only
+from threads.new_steps import step_new
 from threads.row_layout import RowLayout
 from threads.row_paging import (
     Anchor,
@@ -71,7 +75,18 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         _key("E", "unfold_all", "Unfold all"),
         _key("minus", "fold_level", "Fold a level", key_display="-"),
         _key("plus", "unfold_level", "Unfold a level", key_display="+"),
+        _key("tab", "next_new", "Next new comment", key_display="tab"),
+        _key("shift+tab", "previous_new", "Previous new comment", key_display="shift+tab"),
+        _key("w", "new_only", "New only (fold what has nothing new)"),
+        _key("x", "reveal_spoilers", "Reveal spoilers"),
     ]
+
+    @dataclass
+    class StubChosen(Message):
+        """`enter` on a row of replies the site held back: the screen loads them."""
+
+        comment_id: str
+
     DEFAULT_CSS = """
     CommentView { scrollbar-size-vertical: 1; scrollbar-gutter: stable; background: $background; }
     """
@@ -88,9 +103,13 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         now: Callable[[], datetime] | None = None,
         folded: set[str] | None = None,
         cursor_id: str | None = None,
+        cursor_row: int | None = None,
+        themes: ThemeView | None = None,
         id: str | None = None,  # noqa: A002 - Textual's parameter name
     ) -> None:
-        """`folded` and `cursor_id` carry the reader's place over a reload."""
+        """`folded`, `cursor_id` and `cursor_row` (its screen row) carry the reader's place
+        over a reload or from the last visit; `themes` given here are there from the first
+        frame (nothing flashes)."""
         super().__init__(id=id)
         self.thread = thread
         self.folds = FoldedView(thread)
@@ -99,9 +118,15 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.moves = VisibleMoves(self.folds)
         self._now = now or (lambda: datetime.now(UTC))
         self.painter = CommentPainter(thread, self.folds, self._now)
+        if themes is not None:
+            self.painter.set_themes(themes)
+            self.folds.set_hidden(themes.hidden_ids([c.id for c in thread.tree.order]))
         self._rows: RowLayout | None = None  # made on the first resize, when the width is known
         self._laid_out = False
         self._initial_cursor = cursor_id or thread.focus_id
+        self._initial_row = cursor_row if cursor_id else None
+        self.new = NewComments()
+        """The comments new since the last visit (`set_new`)."""
         self._wish: str | None = None  # where the reader put the cursor (themes may hide it)
         self._refining = False
         self.refine_in_background = True
@@ -164,14 +189,19 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         # Before the first real layout there is no screen row to keep (a placeholder
         # layout may exist if something asked early): then the cursor is centred instead.
         anchor = self._cursor_anchor() if self._laid_out else None
+        if not self._laid_out and self._initial_row is not None and self._wish is not None:
+            anchor = (self.cursor, self._initial_row)  # the place saved at the last visit
         self._laid_out = True
-        preamble = story_preamble(self.thread, now=self._now(), width=width - 2)
-        self._rows = RowLayout(self.folds, width, preamble)
+        self._rows = RowLayout(self.folds, width, self._preamble(width))
         self.painter.forget()
-        self._show_layout(anchor)
+        self._show_anchored(anchor)
         if anchor is None and self.cursor:
             self.scroll_to_cursor(center=True)  # opened on a comment (focus id)
         self.start_refining()
+
+    def cursor_screen_row(self) -> int:
+        """The screen row of the cursor comment's header (0 = top of the view)."""
+        return self._cursor_anchor()[1]
 
     def _cursor_anchor(self) -> Anchor:
         """The cursor comment and its row on screen, to keep it there across a relayout."""
@@ -185,9 +215,22 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         if anchor is not None and rows.starts:
             top = anchored_top(rows, anchor, self.page_height)
             self._prepare_rows(top)
+            # Wrapping the rows on screen exactly can move the anchor (estimates above it
+            # were off, e.g. after a width change): place it again with exact heights.
+            top = anchored_top(rows, anchor, self.page_height)
+            self._prepare_rows(top)
             self.scroll_now(top)
         self._prepare_rows(int(self.scroll_y))
         self.refresh()
+
+    def _show_anchored(self, anchor: Anchor | None) -> None:
+        """`_show_layout` on fresh rows: the first pass wraps exactly what comes on
+        screen, which can move the anchor's comment; place it again until it stays."""
+        self._show_layout(anchor)
+        for _ in range(3):
+            if anchor is None or self._cursor_anchor() == anchor:
+                break
+            self._show_layout(anchor)
 
     def _relayout(self, anchor: Anchor | None = None) -> None:
         """After the visible comments changed thread-wide: new rows, fresh strips."""
@@ -223,62 +266,6 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         def __init__(self, thread: Thread) -> None:
             super().__init__()
             self.thread = thread
-
-    def replace_thread(self, thread: Thread) -> None:
-        """Show another version of the same thread (settled order, streamed-in comments,
-        a reload or a background refresh) without moving what the reader looks at.
-
-        Everything is carried by comment id: the cursor stays on its comment, on the same
-        screen row; folds, theme stubs (and the ones revealed), the jump highlight and the
-        search highlight stay. Posts `ThreadReplaced` so search and themes run again on
-        the new thread. A cursor comment that is gone leaves the cursor where it was.
-        """
-        anchor: Anchor | None = None
-        if self._laid_out and len(self.folds):
-            position, screen_row = self._cursor_anchor()
-            anchor_id: str | None = self.folds.comment_at(position).id
-        else:
-            anchor_id, screen_row = None, 0
-        old = self.folds
-        folds = FoldedView(thread)
-        folds.restore(old.folded)
-        if old.hidden_by:
-            folds.revealed = set(old.revealed)
-            folds.set_hidden({i: name for i, name in old.hidden_by.items() if thread.get(i)})
-        self.thread, self.folds = thread, folds
-        self.moves = VisibleMoves(folds)
-        self.painter.thread, self.painter.folds = thread, folds
-        self.painter.forget()
-        if self._wish is not None and thread.get(self._wish) is None:
-            self._wish = None
-        if self._rows is not None:
-            width = self._rows.width
-            preamble = story_preamble(thread, now=self._now(), width=width - 2)
-            self._rows = RowLayout(folds, width, preamble if self._laid_out else None)
-        if anchor_id is not None:
-            if thread.get(anchor_id) is not None:
-                anchor = (folds.nearest_visible(anchor_id), screen_row)
-            else:
-                anchor = (self.cursor, screen_row)
-        self._show_layout(anchor)
-        if anchor is not None:
-            self._keep_screen_row(anchor[1])
-        if self._laid_out:
-            self.start_refining()
-        self.post_message(self.ThreadReplaced(thread))
-
-    def _keep_screen_row(self, screen_row: int) -> None:
-        """Wrapping the comments now on screen exactly can shift the cursor's row by the
-        estimates' error: scroll back until it is on `screen_row` again."""
-        rows = self.layout_rows
-        for _ in range(4):
-            if self.cursor >= len(rows.starts):
-                return
-            top = max(0, rows.starts[self.cursor] - screen_row)
-            if top == int(self.scroll_y):
-                return
-            self._prepare_rows(top)
-            self.scroll_now(top)
 
     # -- background refinement ---------------------------------------------------------
     @property
@@ -383,6 +370,8 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         if target.block is not None:
             comment = self.folds.comment_at(position)
             first, last = rows.block_rows(comment, self.folds.depth_at(position), target.block)
+            if target.span is not None and first > 0:  # only the rows of a quoted passage
+                first, last = self._passage_rows(comment, position, target, first, last)
         self._set_target((target.comment_id, first, last) if target.block is not None else None)
         top = max(0, rows.starts[position] + first - self.page_height // 3)
         self._prepare_rows(top)
@@ -390,6 +379,18 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor = position
         self.refresh()
         return True
+
+    def _passage_rows(
+        self, comment: Comment, position: int, target: Target, first: int, last: int
+    ) -> tuple[int, int]:
+        """The rows (within the block's rows `first`..`last`) showing `target.span`."""
+        from threads.quotes import passage_rows
+
+        assert target.span is not None and target.block is not None
+        body = self.layout_rows.body(comment, self.folds.depth_at(position))
+        texts = ["".join(text for text, _ in line) for line in body[first - 1 : last]]
+        top, bottom = passage_rows(texts, comment.body[target.block].text, target.span)
+        return (first + top, first + bottom)
 
     def expand_to(self, comment_id: str) -> bool:
         """Unfold what hides a comment and put the cursor on it (search hits, links)."""
@@ -404,6 +405,40 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
     def _set_target(self, target: JumpTarget | None) -> None:
         if self.painter.set_target(target):
             self.refresh()
+
+    # -- new since the last visit --------------------------------------------------------
+    def set_new(self, new: NewComments) -> None:
+        """Mark the comments new since the last visit (nothing moves)."""
+        self.new = new
+        if self.painter.set_new(new.ids):
+            self.refresh()
+
+    def action_next_new(self) -> None:
+        self._step_new(+1)
+
+    def action_previous_new(self) -> None:
+        self._step_new(-1)
+
+    def _step_new(self, direction: int) -> None:
+        current = self.cursor_comment
+        target = step_new(self.thread, self.new, current.id if current else None, direction)
+        if target is None:
+            self.notify("Nothing new since the last visit.", timeout=2)
+            return
+        self.expand_to(target)  # unfolds whatever hides it
+
+    def action_new_only(self) -> None:
+        """Fold every comment with nothing new under it: the new ones in their context."""
+        if not self.new.count:
+            self.notify("Nothing new since the last visit.", timeout=2)
+            return
+        folds = folds_for_new_only(self.thread, self.new)
+
+        def apply() -> bool:
+            self.folds.restore(folds)
+            return True
+
+        self._fold_whole_thread(apply)
 
     # -- what search and themes mark -----------------------------------------------------
     def set_highlight(self, words: frozenset[str]) -> None:
@@ -430,6 +465,96 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
             return False
         self._relayout((self.cursor, self._cursor_anchor()[1]))
         return True
+
+    # -- bodies shown as a header only (warnings, low scores) and spoilers ---------------
+    def open_body(self, comment_id: str) -> bool:
+        """Show a comment drawn as its header only (behind a warning); keeps the row."""
+        if not self.folds.body_shut(comment_id):
+            return False
+        self.set_shut(self.folds.shut - {comment_id})
+        return True
+
+    def set_shut(self, shut: set[str]) -> None:
+        """Draw exactly these comments as their header only; the cursor keeps its row."""
+        changed = shut ^ self.folds.shut
+        if not changed:
+            return
+        self.folds.shut = set(shut)
+        if not self._laid_out:
+            return  # the first layout (on the first resize) draws it so
+        for comment_id in changed:
+            self.layout_rows.forget(comment_id)
+        self._relayout(self._cursor_anchor())
+
+    def refold(self, folded: set[str]) -> None:
+        """Fold exactly these comments (score folding); the cursor keeps its row."""
+
+        def apply() -> bool:
+            self.folds.restore(folded)
+            return True
+
+        if not self._laid_out:
+            apply()  # before the first layout there is no screen row to keep
+            return
+        self._fold_whole_thread(apply)
+
+    def action_reveal_spoilers(self) -> None:
+        comment = self.cursor_comment
+        if comment is None or not self.painter.show_spoilers(comment.id):
+            return
+        self.refresh()
+
+    def replace_thread(self, new_thread: Thread, *, themes: ThemeView | None = None) -> None:
+        """Show another version of the same thread (a refresh, a reload, HN's order
+        settled, stubs loaded) keeping the reader's place: the folds that still apply and
+        the cursor comment on its screen row. When the cursor's comment is gone (a loaded
+        stub) the comment now at its position takes its row: loaded replies stand where
+        their stub stood. `themes`, matched against the new copy, apply in the same frame
+        (nothing hidden flashes); without them the current themes' hides carry over by id.
+        """
+        position, screen_row = self._cursor_anchor()
+        current = self.cursor_comment
+        old = self.folds
+        known = {comment.id for comment in old.order}
+        hidden_by, revealed = old.hidden_by, old.revealed
+        self.thread = new_thread
+        self.folds = FoldedView(new_thread)  # shuts the warnings of every comment
+        self.folds.restore({i for i in old.folded if new_thread.get(i) is not None})
+        # What the reader opened stays open; comments new to the view come as they are.
+        self.folds.shut = {i for i in self.folds.shut if i not in known} | {
+            i for i in old.shut if new_thread.get(i) is not None
+        }
+        painter = CommentPainter(new_thread, self.folds, self._now)
+        painter.set_highlight(self.painter.highlight)
+        painter.set_target(self.painter.target)  # a jump's rows, by comment id
+        painter.spoilers_shown = self.painter.spoilers_shown
+        painter.set_new(self.new.ids)
+        if themes is not None:
+            painter.set_themes(themes)
+            order_ids = [comment.id for comment in new_thread.tree.order]
+            self.folds.set_hidden(themes.hidden_ids(order_ids))
+        else:
+            painter.set_themes(self.painter.themes)
+            if hidden_by:
+                self.folds.set_hidden(hidden_by)
+        self.folds.revealed = {i for i in revealed if new_thread.get(i) is not None}
+        self.moves = VisibleMoves(self.folds)
+        self.painter = painter
+        width = self._rows.width if self._rows is not None else 80
+        self._rows = RowLayout(self.folds, width, self._preamble(width))
+        if current is not None and new_thread.get(current.id) is not None:
+            position = self.folds.nearest_visible(current.id)
+            self._wish = current.id
+        position = max(0, min(position, len(self.folds) - 1))
+        # Exact heights around the cursor first: the rows above it must not move once the
+        # screen is placed (estimates would, as soon as they are drawn).
+        self._rows.make_exact(max(0, position - self.page_height), position + self.page_height)
+        self._show_anchored((position, screen_row) if self._laid_out else None)
+        self.start_refining()
+        self.post_message(self.ThreadReplaced(new_thread))  # search runs again on it
+
+    def _preamble(self, width: int) -> list[Line]:
+        return story_preamble(self.thread, now=self._now(), width=width - 2)
 
     # -- moving ------------------------------------------------------------------------
     def _move(self, pick: Callable[[int], int]) -> None:
@@ -505,16 +630,18 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         if not len(self.folds):
             return
         comment = self.folds.comment_at(self.cursor)
-        if self.reveal_stub():
+        if comment.more is not None:
+            self.post_message(self.StubChosen(comment.id))
             return
-        if not comment.children:
-            self.notify("No replies to fold.", timeout=2)
+        if self.reveal_stub() or self.open_body(comment.id):
             return
-        self._set_fold(not self.folds.is_folded(comment.id))
+        self._set_fold(not self.folds.is_folded(comment.id))  # leaves collapse to one line too
 
     def action_fold(self) -> None:
-        """Fold this comment's replies; on a folded or leaf comment go to the parent."""
-        if not self._set_fold(True):
+        """Collapse this comment if it has replies; on a collapsed or leaf comment go to
+        the parent (as before one-line collapsing: `h` walks up through leaves)."""
+        comment = self.cursor_comment
+        if comment is None or not comment.children or not self._set_fold(True):
             self.action_parent()
 
     def action_unfold(self) -> None:

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from threads.comment_lines import Line
 from tui.widgets.comment_styles import style_for
+from tui.widgets.marked_list import MarkedOptionList
 
 
 def line_text(line: Line) -> Text:
@@ -39,7 +40,10 @@ class SearchPanel(Vertical):
     DEFAULT_CSS = """
     SearchPanel { height: auto; max-height: 14; display: none; background: $panel; }
     SearchPanel.-open { display: block; }
-    SearchPanel OptionList { height: auto; max-height: 10; border: none; padding: 0; }
+    SearchPanel OptionList {
+        height: auto; max-height: 10; border: none; padding: 0;
+        text-wrap: nowrap; text-overflow: ellipsis;  /* one line per hit, at any width */
+    }
     SearchPanel Input, SearchPanel Input:focus { border: none; height: 1; padding: 0 1; }
     SearchPanel #search-summary { height: 1; padding: 0 1; color: $text-muted; }
     """
@@ -62,8 +66,11 @@ class SearchPanel(Vertical):
     class Closed(Message):
         pass
 
+    _laid_out_width = 0
+    """The width the hit rows were last asked for (a new width asks again)."""
+
     def compose(self) -> ComposeResult:
-        yield OptionList(id="hits")
+        yield MarkedOptionList(id="hits")
         yield Static("", id="search-summary", markup=False)
         yield Input(placeholder='words, "a phrase", @author   (enter: go, esc: close)', id="query")
 
@@ -88,6 +95,15 @@ class SearchPanel(Vertical):
 
     def show_status(self, summary: str) -> None:
         self.query_one("#search-summary", Static).update(summary)
+
+    def on_resize(self) -> None:
+        # Snippets are cut to the width: a new width (not a new height, which the hit
+        # list itself causes) searches again so they fill it at once.
+        width = self.size.width
+        if width != self._laid_out_width:
+            self._laid_out_width = width
+            if self.is_open and self.query_one(Input).value:
+                self.post_message(self.QueryChanged(self.query_one(Input).value))
 
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:

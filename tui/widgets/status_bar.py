@@ -34,6 +34,10 @@ class CursorStatus:
     """(k, total) when the cursor is on the k-th search hit."""
     loading: str = ""
     """What is still arriving (`ordering 120/354`, `loading 40/2,170`), `""` when done."""
+    memory: str = ""
+    """What the store adds: ` · 23 new · copy from 3h ago · offline`."""
+    note: str = ""
+    """Loading and score folding news (`Loading all: 812/3,982 comments`)."""
 
 
 def _extras(comment: Comment | None) -> str:
@@ -99,4 +103,9 @@ class StatusBar(Widget):
         where = f"{status.position + 1:,}/{total:,}" if total else "no comments"
         found = f" · hit {status.hit[0]}/{status.hit[1]}" if status.hit else ""
         loading = f" · {status.loading}" if status.loading else ""
-        self.update(f"{where}{folded}{found}{_extras(status.comment)}{loading} │ {status.title}")
+        if status.note:
+            found += f" · {status.note}"
+        self.update(
+            f"{where}{folded}{found}{status.memory}{_extras(status.comment)}{loading}"
+            f" │ {status.title}"
+        )

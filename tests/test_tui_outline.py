@@ -1,0 +1,74 @@
+"""The outline (`i`): top-level comments one a line, following the cursor, jumping."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.overview_threads import long_top_level_thread
+from tests.test_snapshots_overview import app_on
+from tests.tui_support import comment_view, cursor_author, thread_screen
+from threads.outline import Outline
+from tui.widgets.outline_panel import OutlinePanel
+
+
+def panel(app: Any) -> OutlinePanel:
+    return thread_screen(app).query_one(OutlinePanel)
+
+
+def panel_lines(app: Any) -> list[str]:
+    outline = panel(app)
+    return [outline.render_line(y).text.rstrip() for y in range(outline.size.height)]
+
+
+async def test_enter_in_the_outline_jumps_and_opens_the_comment() -> None:
+    app = app_on(long_top_level_thread())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("C", "i")
+        assert panel_lines(app)[0].startswith("▶ author0  2 replies  #0 All:")
+        await pilot.press("j", "j", "j", "enter")
+        await pilot.pause()
+        assert not thread_screen(app).query(OutlinePanel)  # over the thread: it closes
+        view = comment_view(app)
+        assert cursor_author(app) == "author3"
+        assert not view.folds.is_folded(view.cursor_comment.id)  # type: ignore[union-attr]
+        assert view.layout_rows.height(view.cursor) > 10  # its text is open again
+        assert app.focused is view
+
+
+async def test_the_outline_follows_the_cursor_beside_the_thread() -> None:
+    app = app_on(long_top_level_thread())
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        await pilot.press("i", "G", "enter")
+        await pilot.pause()
+        assert panel(app).cursor == 39  # beside: it stays open
+        assert cursor_author(app) == "author39"
+        await pilot.press("g")  # the thread's own g, the focus went back to it
+        assert panel(app).cursor == 0
+        await pilot.press("]", "]")
+        assert panel(app).cursor == 2
+
+
+async def test_the_thread_narrows_and_keeps_the_cursor_row_beside_the_outline() -> None:
+    app = app_on(long_top_level_thread())
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        await pilot.press("]", "]", "j")
+        view = comment_view(app)
+        row = view.layout_rows.starts[view.cursor] - int(view.scroll_y)
+        wide = view.size.width
+        await pilot.press("i")
+        await pilot.pause()
+        assert view.size.width < wide
+        assert view.layout_rows.starts[view.cursor] - int(view.scroll_y) == row
+        await pilot.press("escape")
+        await pilot.pause()
+        assert view.size.width == wide and app.focused is view
+
+
+def test_an_outline_row_shows_the_new_count_when_there_is_one() -> None:
+    outline = Outline(long_top_level_thread(3))
+    line = "".join(text for text, _ in outline.line(0, 80, new_under=lambda _id: 2))
+    assert line.startswith("author0  2 replies  2 new  #0 All:") and len(line) <= 80
+    assert "new" not in "".join(text for text, _ in outline.line(0, 80))

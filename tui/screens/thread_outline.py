@@ -1,0 +1,120 @@
+"""The outline's part of the thread screen: open, close, follow the cursor, jump.
+
+Below `[reader] outline_beside` columns the outline covers the thread (the comment view
+is hidden, not rebuilt); from there on it stands at the left of the thread, which
+narrows and rewraps keeping the cursor comment on its row, and stays open while the
+reader reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.containers import Container
+from textual.screen import Screen
+
+from threads.model import Comment
+from threads.outline import NewUnder, Outline
+from tui.reader_widths import app_widths
+from tui.widgets.outline_panel import OutlinePanel
+
+if TYPE_CHECKING:
+    from tui.widgets.comment_view import CommentView
+
+BESIDE_CLASS = "-outline-beside"
+OVER_CLASS = "-outline-over"
+
+
+class OutlineController:
+    """`i` on the thread screen."""
+
+    def __init__(self, host: Screen[None], view: Callable[[], CommentView | None]) -> None:
+        self._host = host
+        self._view = view
+        self.panel: OutlinePanel | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.panel is not None
+
+    @property
+    def beside(self) -> bool:
+        """Whether the outline stands beside the thread at the current width."""
+        return self._host.size.width >= app_widths(self._host.app).outline_beside
+
+    def _body(self) -> Container:
+        return self._host.query_one("#thread-body", Container)
+
+    async def toggle(self) -> None:
+        """Open the outline (focused), focus it if open beside, close it if focused."""
+        view = self._view()
+        if view is None:
+            return
+        if self.panel is not None:
+            if self._host.focused is self.panel:
+                await self.close()
+            else:
+                self.panel.focus()
+            return
+        panel = OutlinePanel(
+            Outline(view.thread), new_under=self._new_under(), tags=self._tags(view), id="outline"
+        )
+        self.panel = panel
+        await self._body().mount(panel, before=view)
+        self.fit()
+        comment = view.cursor_comment
+        if comment is not None:
+            panel.follow(comment.id)
+        panel.focus()
+
+    async def close(self) -> None:
+        """Close the outline; the thread gets its width (and the focus) back."""
+        if self.panel is None:
+            return
+        panel, self.panel = self.panel, None
+        self._body().remove_class(BESIDE_CLASS, OVER_CLASS)
+        await panel.remove()
+        view = self._view()
+        if view is not None:
+            view.focus()
+
+    def fit(self) -> None:
+        """Beside or over, for the current width (after opening and on every resize)."""
+        if self.panel is None:
+            return
+        beside = self.beside
+        body = self._body()
+        body.set_class(beside, BESIDE_CLASS)
+        body.set_class(not beside, OVER_CLASS)
+
+    async def chosen(self, comment_id: str) -> None:
+        """Jump to a top-level comment, opening it; over the thread the outline closes."""
+        view = self._view()
+        if view is None:
+            return
+        if not self.beside:
+            await self.close()
+        view.expand_to(comment_id)
+        view.focus()
+
+    def follow(self) -> None:
+        """The thread's cursor moved: the outline marks its top-level comment."""
+        view = self._view()
+        if self.panel is None or view is None or view.cursor_comment is None:
+            return
+        self.panel.follow(view.cursor_comment.id)
+
+    def _new_under(self) -> NewUnder | None:
+        """A "new since last visit" count, if the screen has one (threads/new_comments.py)."""
+        new = getattr(self._host, "new_comments", None)
+        return getattr(new, "new_under", None)
+
+    @staticmethod
+    def _tags(view: CommentView) -> Callable[[Comment], tuple[tuple[str, str], ...]]:
+        painter = view.painter
+
+        def tags(comment: Comment) -> tuple[tuple[str, str], ...]:
+            return painter.tags_of(comment)
+
+        return tags

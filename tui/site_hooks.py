@@ -1,0 +1,53 @@
+"""The thread screen's link to its site: a stub loader and the comment orders.
+
+Built by the app for a thread opened from a site address; `None` for sites whose threads
+arrive whole (everything but Reddit today), saved files and the sample.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from fetchers.progress import ProgressCallback
+from fetchers.site import ItemTarget
+from threads.model import Thread
+from tui.screens.thread_stubs import SiteHooks, ThreadSource
+
+if TYPE_CHECKING:
+    import httpx
+
+
+def site_hooks(client: Callable[[], httpx.AsyncClient], target: object) -> SiteHooks | None:
+    """Hooks for a thread opened from `target`, when its site holds replies back."""
+    if not isinstance(target, ItemTarget):
+        return None
+    from fetchers.sites import site_named
+
+    site = site_named(target.site)
+    make_loader = site.stubs
+    if make_loader is None:
+        return None
+    sorts: tuple[str, ...] = ()
+    if target.site == "reddit":
+        from fetchers.reddit import SORTS
+
+        sorts = SORTS
+
+    def sorted_source(sort: str) -> ThreadSource:
+        sorted_target = replace(target, sort=sort)
+
+        async def source(progress: ProgressCallback) -> Thread:
+            from fetchers.load import load_target
+
+            return await load_target(client(), sorted_target, progress=progress)
+
+        return source
+
+    return SiteHooks(
+        loader=lambda thread: make_loader(client(), thread, target),
+        sorts=sorts,
+        sorted_source=sorted_source,
+        sort=target.sort,
+    )
