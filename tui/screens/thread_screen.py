@@ -9,6 +9,7 @@ comment view owns moving and folding; this screen watches its cursor for the sta
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 from collections.abc import Callable
 from datetime import datetime
@@ -52,6 +53,9 @@ from tui.widgets.status_bar import CursorStatus, StatusBar
 
 if TYPE_CHECKING:
     from threads.themes import ThemeView  # rapidfuzz stays off the start-up path
+
+FIRST_FRAME_WAIT = 1.0
+"""Seconds the load waits, at most, for the first step's frame before asking for more."""
 
 # Keys about the comment under the cursor: only while the comment view has focus.
 _VIEW_ACTIONS = frozenset(
@@ -149,6 +153,7 @@ class ThreadScreen(Screen[None]):
         self._title = title
         self._loading = ""  # progress text of the steps still arriving ("" when done)
         self._loaded_generation = 0  # the load whose first step is on screen
+        self._shown = asyncio.Event()  # the first step of the current load is on screen
         self._noted: str | None = None  # the last `Thread.note` notified
         self._view: CommentView | None = None
         self.thread: Thread | None = None
@@ -224,6 +229,7 @@ class ThreadScreen(Screen[None]):
                 self.post_message(LoadProgress(loaded, expected, generation))
 
         pending = PendingChanges()
+        shown = self._shown = asyncio.Event()
         try:
             async for step in self._source(progress):
                 if step.thread is not None:
@@ -235,6 +241,9 @@ class ThreadScreen(Screen[None]):
                             step.thread, generation, progress=step.progress_text(), themes=themes
                         )
                     )
+                    # The next steps (settling) wait for the first frame with comments.
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(shown.wait(), FIRST_FRAME_WAIT)
                 elif pending.add(step.changes, step.progress_text()):
                     self.post_message(ThreadChanged(pending, generation))
         except FetchError as error:
@@ -300,6 +309,7 @@ class ThreadScreen(Screen[None]):
         cursor; the first one opens on the saved place."""
         message = ThreadLoaded(thread, self._generation, themes=themes)
         self.thread = message.thread
+        self.call_after_refresh(self._shown.set)  # the load worker may go on
         # A big thread is hundreds of thousands of objects that live as long as this
         # screen; frozen, the cyclic GC stops rescanning them (pauses of ~100 ms at
         # 10,000 comments). The model has no reference cycles, so refcounting frees it.
