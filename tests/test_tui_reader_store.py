@@ -84,3 +84,27 @@ async def test_no_history_reads_the_article_and_writes_nothing(httpserver: HTTPS
         article = reader(app).article
         assert article is not None and article.title == TITLE
     assert not any(Path(os.environ["THREADREADER_DATA_DIR"]).iterdir())
+
+
+def test_dump_of_a_read_article_prints_it_offline_with_its_server_gone(
+    own_server: HTTPServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.__main__ import main
+
+    url = serve_article(own_server)
+    never_read = own_server.url_for("/never-read/")
+    assert main([url, "--dump", "text"]) == 0
+    own_server.stop()
+    capsys.readouterr()
+
+    assert main([url, "--dump", "text", "--offline"]) == 0
+    printed = capsys.readouterr()
+    assert printed.out.startswith(TITLE) and printed.err == ""
+
+    assert main([never_read, "--dump", "text", "--offline"]) == 1
+    printed = capsys.readouterr()
+    assert printed.out == ""
+    assert printed.err.strip() == (
+        f"threadreader: {never_read} is not in the local store, and --offline never uses the"
+        " network."
+    )
