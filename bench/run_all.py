@@ -11,6 +11,7 @@ BENCHMARKS = [
     ("search, one keystroke (real comment bodies)", ["bench.bench_search"]),
     ("themes: suggestions and matching (real comment bodies)", ["bench.bench_themes"]),
     ("extreme threads (headless, 120x40)", ["bench.bench_extremes"]),
+    ("overview: collapse all, outline, resize (headless)", ["bench.bench_overview"]),
     ("code highlighting vs plain layout of the same blocks", ["bench.bench_code"]),
     ("reader mode: article extraction + layout (~100 KB page)", ["bench.bench_article"]),
     ("reader mode: first frame after extraction (headless, 80x24)", ["bench.bench_reader"]),
