@@ -73,8 +73,10 @@ class ThreadReaderApp(App[int]):
         self._prefetch = prefetch
         self.memory = open_memory(self.config, enabled=not options.no_history)
         """The local store (opened on first use, in a worker; remembers nothing when off)."""
-        self.articles = ArticleCache(self._fetch_article)
-        """Reader mode's articles, fetched once per session."""
+        self.articles = ArticleCache(
+            self._fetch_article, memory=self.memory, offline=options.offline
+        )
+        """Reader mode's articles: fetched once, kept in the store for offline reading."""
 
     def notify(
         self,
