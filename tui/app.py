@@ -27,7 +27,7 @@ from tui.config import Config, is_valid_key, load_config, normalise_keys
 from tui.keymap import binding_groups, remappable_ids
 from tui.load_source import StepSource, one_step
 from tui.memory import open_memory, target_key
-from tui.messages import OpenNeighbourStory
+from tui.messages import OpenListedStory, OpenNeighbourStory
 from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_score_fold import threshold_from_config
 from tui.screens.thread_screen import ThreadScreen
@@ -75,8 +75,10 @@ class ThreadReaderApp(App[int]):
         self._prefetch = prefetch
         self.memory = open_memory(self.config, enabled=not options.no_history)
         """The local store (opened on first use, in a worker; remembers nothing when off)."""
-        self.articles = ArticleCache(self._fetch_article)
-        """Reader mode's articles, fetched once per session."""
+        self.articles = ArticleCache(
+            self._fetch_article, memory=self.memory, offline=options.offline
+        )
+        """Reader mode's articles: fetched once, kept in the store for offline reading."""
 
     def notify(
         self,
@@ -195,8 +197,9 @@ class ThreadReaderApp(App[int]):
 
         return await search_stories(self.client, query, page=page)
 
-    def open_story(self, story: StorySummary) -> None:
-        """Push the thread screen for a story from a list."""
+    def open_story(self, story: StorySummary, *, focus_list: bool = False) -> None:
+        """Push the thread screen for a story from a list (`focus_list`: opened from the
+        list beside a thread, which keeps the focus)."""
 
         async def source(progress: ProgressCallback) -> AsyncIterator[LoadStep]:
             from fetchers.hackernews import open_thread
@@ -207,6 +210,7 @@ class ThreadReaderApp(App[int]):
         key = ThreadKey("hackernews", story.id)
         screen = self._thread_screen(source, title=story.title, key=key)
         screen.story_id = story.id
+        screen.listing.focus_list = focus_list
         self.push_screen(screen)
 
     @on(OpenNeighbourStory)
@@ -220,6 +224,15 @@ class ThreadReaderApp(App[int]):
         lists[-1].highlight_story(story.id)
         self.pop_screen()
         self.open_story(story)
+
+    @on(OpenListedStory)
+    def _open_listed(self, message: OpenListedStory) -> None:
+        """`enter` on the list beside a thread: that story in the thread's place."""
+        lists = [s for s in self.screen_stack if isinstance(s, StoryListScreen)]
+        story = lists[-1].story_opened(message.story_id) if lists else None
+        if story is not None:
+            self.pop_screen()
+            self.open_story(story, focus_list=True)
 
     async def _fetch_article(self, url: str) -> Article:
         from fetchers.article import fetch_article  # trafilatura: only when reading

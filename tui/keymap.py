@@ -17,6 +17,7 @@ from tui.screens.saved_threads import SavedThreadsScreen
 from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_screen import ThreadScreen
 from tui.widgets.article_view import ArticleView
+from tui.widgets.beside_list import BesideList
 from tui.widgets.comment_view import CommentView
 
 KEYMAP_OWNERS: tuple[type[DOMNode], ...] = (
@@ -27,6 +28,7 @@ KEYMAP_OWNERS: tuple[type[DOMNode], ...] = (
     SavedThreadsScreen,
     ArticleView,
     ArticleScreen,
+    BesideList,
 )
 """Every class whose bindings may carry an id."""
 
@@ -52,5 +54,6 @@ def binding_groups() -> list[list[Binding]]:
             (HelpScreen,),
             (SavedThreadsScreen,),
             (ArticleView, ArticleScreen),
+            (BesideList,),
         )
     ]

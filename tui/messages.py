@@ -59,3 +59,11 @@ class OpenNeighbourStory(Message):
 
     story_id: str
     step: int
+
+
+@dataclass
+class OpenListedStory(Message):
+    """The list beside a thread (wide terminals) asks for one of its stories in the
+    thread's place, the focus staying on the list."""
+
+    story_id: str

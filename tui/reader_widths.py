@@ -1,4 +1,4 @@
-"""Width thresholds from the config's `[reader]` table (the outline beside the thread)."""
+"""Width thresholds from the config's `[reader]` table (what stands beside the thread)."""
 
 from __future__ import annotations
 
@@ -6,23 +6,26 @@ from dataclasses import dataclass
 from typing import Any
 
 OUTLINE_BESIDE = 160
+LIST_BESIDE = 180
 
 
 @dataclass(frozen=True)
 class ReaderWidths:
-    """From how many columns the outline stands beside the thread."""
+    """From how many columns the outline, and the front page list, stand beside the thread."""
 
     outline_beside: int = OUTLINE_BESIDE
+    list_beside: int = LIST_BESIDE
 
 
 def reader_widths(raw: dict[str, Any] | None) -> tuple[ReaderWidths, list[str]]:
-    """`[reader] outline_beside = 160`; a bad value keeps the default (listed in problems)."""
+    """`[reader] outline_beside = 160`, `list_beside = 180`; a bad value keeps the default
+    (listed in problems)."""
     table = (raw or {}).get("reader", {})
     problems: list[str] = []
     if not isinstance(table, dict):
         return ReaderWidths(), ["[reader] must be a table; using the default widths."]
     values: dict[str, int] = {}
-    for name in ("outline_beside",):
+    for name in ("outline_beside", "list_beside"):
         value = table.get(name)
         if value is None:
             continue

@@ -166,6 +166,23 @@ class StoryListScreen(Screen[None]):
         """The stories listed now, in order (for the thread screen's next/previous)."""
         return list(self._stories)
 
+    def story_options(self) -> list[Option]:
+        """The rows as listed now (for the list beside a thread on wide terminals)."""
+        now = self._now()
+        return [
+            Option(StoryRow(i, s, now, opened=self._opened.get(s.id, False)), id=s.id)
+            for i, s in enumerate(self._stories, start=1)
+        ]
+
+    def story_opened(self, story_id: str) -> StorySummary | None:
+        """A story opened from elsewhere (the list beside a thread): remembered as opened."""
+        story = next((s for s in self._stories if s.id == story_id), None)
+        if story is not None:
+            self._opened[story.id] = story.comment_count
+            self._story_opened(story)
+            self.highlight_story(story.id)
+        return story
+
     def highlight_story(self, story_id: str) -> None:
         """Move the list's cursor to a story (the thread screen stepped to it)."""
         for index, story in enumerate(self._stories):

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, OptionList, Static
 
 from fetchers.errors import FetchError
 from store.keys import ThreadKey
@@ -33,12 +33,14 @@ from tui.load_source import PendingChanges, StepSource, ThreadSource, one_step
 from tui.messages import (
     LoadFailed,
     LoadProgress,
+    OpenListedStory,
     OpenNeighbourStory,
     ThreadChanged,
     ThreadLoaded,
 )
 from tui.screens.thread_article import ArticleController
 from tui.screens.thread_jumps import JumpController
+from tui.screens.thread_list_beside import ListBesideController
 from tui.screens.thread_memory import StoreRead, ThreadMemory, with_place
 from tui.screens.thread_outline import OutlineController
 from tui.screens.thread_score_fold import ScoreFoldController
@@ -46,6 +48,7 @@ from tui.screens.thread_search import SearchController
 from tui.screens.thread_stubs import SiteHooks, StubController
 from tui.screens.thread_themes import ThemeController, ThemeSettings
 from tui.terminal_title import show_title
+from tui.widgets.beside_list import BesideList
 from tui.widgets.comment_view import CommentView
 from tui.widgets.outline_panel import OutlinePanel
 from tui.widgets.search_panel import SearchPanel
@@ -179,6 +182,7 @@ class ThreadScreen(Screen[None]):
         )
         self.memory = ThreadMemory(self, memory, key, themes, self._new_marked)
         self.outline = OutlineController(self, view=lambda: self._view)
+        self.listing = ListBesideController(self, view=lambda: self._view)
         self.stubs = StubController(
             self,
             hooks,
@@ -204,6 +208,7 @@ class ThreadScreen(Screen[None]):
         self.memory.read_stored()
         if not self._offline:
             self.load()
+        self.call_later(self.listing.mount, self.story_id)
 
     def on_screen_resume(self) -> None:
         show_title(self.app, self.thread.title if self.thread else self._title)
@@ -340,7 +345,8 @@ class ThreadScreen(Screen[None]):
             await body.mount(view)
         # A watcher runs as the cursor is set: the status line repaints in the view's frame.
         self.watch(view, "cursor", self._show_cursor)
-        view.focus()
+        if not self.listing.holds_focus:
+            view.focus()
         self.search.reset(message.thread)
         self.score_fold.thread_shown()
         self._show_note(message.thread)
@@ -467,6 +473,24 @@ class ThreadScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.outline.fit()
+        self.listing.fit()
+
+    @on(OptionList.OptionSelected, "#beside-list")
+    def _listed_story_chosen(self, message: OptionList.OptionSelected) -> None:
+        """`enter` on the list beside the thread: this story focuses the thread; another
+        opens in its place."""
+        if message.option.id == self.story_id:
+            self.listing.focus_thread()
+        elif message.option.id is not None:
+            self.post_message(OpenListedStory(message.option.id))
+
+    @on(BesideList.ToThread)
+    def _to_thread(self) -> None:
+        self.listing.focus_thread()
+
+    @on(BesideList.Leave)
+    def _leave_from_list(self) -> None:
+        self.leave()
 
     # -- actions -----------------------------------------------------------------------
     async def action_open_search(self) -> None:
@@ -555,7 +579,7 @@ class ThreadScreen(Screen[None]):
     def action_escape(self) -> None:
         """`escape` clears search highlights first, then goes back to a screen underneath;
         it never quits (that is `q`): with nothing to clear or close it says so."""
-        if self.stubs.stop() or self.search.clear():
+        if self.stubs.stop() or self.search.clear() or self.listing.take_focus():
             return
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
@@ -563,6 +587,12 @@ class ThreadScreen(Screen[None]):
             self.notify("Nothing to close here; q quits.", timeout=3)
 
     def action_back(self) -> None:
+        """`q`: to the list beside the thread (wide terminals), else back (or quit)."""
+        if not self.listing.take_focus():
+            self.leave()
+
+    def leave(self) -> None:
+        """Back to the screen underneath, the place saved; the last screen quits."""
         leaving = len(self.app.screen_stack) > 2
         self.memory.save_place(self._view, now=not leaving)  # quitting: no worker outlives it
         if leaving:
