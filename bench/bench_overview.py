@@ -63,12 +63,13 @@ async def in_app(
     from tui.app import create_app
     from tui.cli import Options
     from tui.config import Config
+    from tui.load_source import one_step
 
     async def source(progress: Any) -> Thread:
         return thread
 
     app = create_app(Options(None, True, None, None), config=Config(Path("/nonexistent")))
-    app._initial_source = lambda: source  # type: ignore[method-assign]
+    app._initial_source = lambda: one_step(source)  # type: ignore[method-assign]
     figures: dict[str, float] = {}
     async with app.run_test(size=size) as pilot:
         await pilot.pause()

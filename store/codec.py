@@ -14,9 +14,18 @@ from typing import Any
 from threads.blocks import Block, BlockKind, Body, Span
 from threads.sanitize import clean_optional, clean_text
 
-_KINDS: dict[str, BlockKind] = {"p": "paragraph", "q": "quote", "c": "code"}
+_KINDS: dict[str, BlockKind] = {
+    "p": "paragraph",
+    "q": "quote",
+    "c": "code",
+    # Reader mode's articles add these (schema v2); comments never use them.
+    "h": "heading",
+    "i": "item",
+    "t": "table",
+    "m": "image",
+}
 _KIND_CODES = {kind: code for code, kind in _KINDS.items()}
-_ITALIC, _BOLD, _CODE = 1, 2, 4
+_ITALIC, _BOLD, _CODE, _SPOILER = 1, 2, 4, 8
 
 
 # One encoder for every body: `json.dumps` with options builds a new encoder per call,
@@ -25,26 +34,34 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_cir
 
 
 def encode_body(body: Body) -> str:
-    """A body as compact JSON: `[[kind, [[text, flags, href?], ...]], ...]`."""
-    return _ENCODER.encode(
-        [
-            [
-                _KIND_CODES[block.kind],
-                [
-                    _encode_span(span)
-                    if span.italic or span.bold or span.code or span.href is not None
-                    else [span.text, 0]
-                    for span in block.spans
-                ],
-            ]
-            for block in body
-        ]
-    )
+    """A body as compact JSON: `[[kind, [[text, flags, href?], ...], extras?], ...]`.
+
+    `extras` (`{"l": level, "g": language, "c": cite}`) is written only when a block has
+    one, so a plain comment body is encoded exactly as before.
+    """
+    return _ENCODER.encode([_encode_block(block) for block in body])
+
+
+def _encode_block(block: Block) -> list[Any]:
+    spans = [
+        _encode_span(span)
+        if span.italic or span.bold or span.code or span.spoiler or span.href is not None
+        else [span.text, 0]
+        for span in block.spans
+    ]
+    extras: dict[str, Any] = {}
+    if block.level:
+        extras["l"] = block.level
+    if block.language is not None:
+        extras["g"] = block.language
+    if block.cite is not None:
+        extras["c"] = block.cite
+    return [_KIND_CODES[block.kind], spans, extras] if extras else [_KIND_CODES[block.kind], spans]
 
 
 def _encode_span(span: Span) -> list[Any]:
     flags = (_ITALIC if span.italic else 0) | (_BOLD if span.bold else 0)
-    flags |= _CODE if span.code else 0
+    flags |= (_CODE if span.code else 0) | (_SPOILER if span.spoiler else 0)
     return [span.text, flags] if span.href is None else [span.text, flags, span.href]
 
 
@@ -58,11 +75,21 @@ def decode_body(encoded: Any) -> Body:
         return ()
     blocks: list[Block] = []
     for item in data:
-        if not isinstance(item, list) or len(item) != 2 or not isinstance(item[1], list):
+        if not isinstance(item, list) or len(item) not in (2, 3) or not isinstance(item[1], list):
             continue
         kind = _KINDS.get(item[0]) if isinstance(item[0], str) else None
         spans = tuple(span for span in map(_decode_span, item[1]) if span is not None)
-        blocks.append(Block(kind or "paragraph", spans))
+        extras = item[2] if len(item) == 3 and isinstance(item[2], dict) else {}
+        level = integer(extras.get("l"))
+        blocks.append(
+            Block(
+                kind or "paragraph",
+                spans,
+                level=level if level is not None and 0 <= level <= 64 else 0,
+                language=optional_text(extras.get("g")),
+                cite=optional_text(extras.get("c")),
+            )
+        )
     return tuple(blocks)
 
 
@@ -76,6 +103,7 @@ def _decode_span(item: Any) -> Span | None:
         italic=bool(flags & _ITALIC),
         bold=bool(flags & _BOLD),
         code=bool(flags & _CODE),
+        spoiler=bool(flags & _SPOILER),
         href=clean_optional(href),
     )
 

@@ -17,13 +17,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from store import listing, pruning, stories, thread_rows, visits
+from store import articles, listing, pruning, stories, thread_rows, visits
 from store.connect import DAMAGED, StoreUnavailable, connect, damage_marker, prepare
 from store.keys import ThreadKey
 from store.listing import ThreadEntry
 from store.location import database_path, max_bytes_from_env
 from store.reading_state import ReadingState, load_reading_state, save_reading_state
 from store.visits import PreviousVisit
+from threads.article import Article
 from threads.model import Thread
 from threads.new_comments import NewComments, new_since
 
@@ -149,6 +150,27 @@ class Memory:
         def write(connection: sqlite3.Connection) -> bool:
             row_key = thread_rows.save_thread(connection, thread, self._clock())
             pruning.prune(connection, self.max_bytes, keep=row_key)
+            return True
+
+        return self._write(write, False)
+
+    # -- articles --------------------------------------------------------------------
+    def stored_article(self, url: str) -> Article | None:
+        """The stored copy of reader mode's article at `url` (asked for or redirected to)."""
+        return self._read(lambda connection: articles.load_article(connection, url), None)
+
+    def save_article(self, article: Article, url: str | None = None) -> bool:
+        """Keep an article for offline reading, then apply the size bound.
+
+        Args:
+            article: The article as fetched.
+            url: The address it was asked for at (default: `article.url`, where it ended).
+        """
+        asked = url or article.url
+
+        def write(connection: sqlite3.Connection) -> bool:
+            articles.save_article(connection, asked, article, self._clock())
+            pruning.prune(connection, self.max_bytes, keep_article=asked)
             return True
 
         return self._write(write, False)

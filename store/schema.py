@@ -72,7 +72,24 @@ CREATE TABLE stories_opened (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+_V2 = """
+CREATE TABLE articles (
+    url TEXT PRIMARY KEY,
+    final_url TEXT NOT NULL,
+    title TEXT NOT NULL,
+    byline TEXT,
+    date TEXT,
+    site TEXT,
+    body TEXT NOT NULL DEFAULT '[]',
+    stored_bytes INTEGER NOT NULL DEFAULT 0,
+    fetched_at REAL NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX articles_by_final_url ON articles (final_url);
+CREATE INDEX articles_by_age ON articles (fetched_at);
+"""
+"""Reader mode's articles, by the URL asked for (`final_url`: where redirects ended)."""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 """`MIGRATIONS[n]`: the SQL that takes version n to n + 1 (version 0 is an empty file)."""
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -141,15 +141,16 @@ def test_an_older_schema_is_migrated_and_keeps_its_threads(
         "ALTER TABLE threads ADD COLUMN language TEXT; CREATE INDEX by_lang ON threads (language)"
     )
     monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, step))
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr("store.connect.SCHEMA_VERSION", 2)
+    newer = schema.SCHEMA_VERSION + 1
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", newer)
+    monkeypatch.setattr("store.connect.SCHEMA_VERSION", newer)
 
     memory = Memory(path)
     stored = memory.open_stored(KEY)
 
     assert stored is not None and thread_shape(stored.thread) == thread_shape(thread)
     with sqlite3.connect(path) as connection:
-        assert schema.schema_version(connection) == 2
+        assert schema.schema_version(connection) == newer
         columns = {row[1] for row in connection.execute("PRAGMA table_info(threads)")}
     assert "language" in columns
     assert memory.take_notices() == []

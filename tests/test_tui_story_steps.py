@@ -13,6 +13,7 @@ from threads.terminal_title import title_sequence
 from tui.app import create_app
 from tui.cli import Options
 from tui.config import Config
+from tui.load_source import one_step
 from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_screen import ThreadScreen
 
@@ -62,7 +63,7 @@ async def test_the_title_follows_the_thread_and_is_sanitised() -> None:
         await pilot.pause()
         assert app.sub_title == "The case against open-source AI models"
     thread_app = sample_app()
-    thread_app._initial_source = lambda: _hostile_source  # type: ignore[method-assign]
+    thread_app._initial_source = lambda: one_step(_hostile_source)  # type: ignore[method-assign]
     async with thread_app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "\x1b" not in thread_app.sub_title and "\x07" not in thread_app.sub_title

@@ -16,6 +16,7 @@ from threads.model import Thread
 from tui.app import ThreadReaderApp, create_app
 from tui.cli import Options
 from tui.config import Config, load_config
+from tui.load_source import one_step
 from tui.screens.thread_screen import ThreadScreen
 from tui.screens.thread_search import INDEX_DELAY
 from tui.widgets.comment_view import CommentView
@@ -44,7 +45,7 @@ def sample_app(
 def app_with_source(source: Callable[[ProgressCallback], Awaitable[Thread]]) -> ThreadReaderApp:
     """The app showing whatever `source` loads (to script failures and retries)."""
     app = sample_app()
-    app._initial_source = lambda: source  # type: ignore[method-assign]
+    app._initial_source = lambda: one_step(source)  # type: ignore[method-assign]
     return app
 
 

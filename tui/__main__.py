@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         if options.target is not None and not options.offline and not _is_article(options.target):
             from tui.prefetch import Prefetch
 
-            prefetch = Prefetch(options.target)  # the request runs while Textual imports
+            # The request runs while Textual imports; its steps settle the thread on screen.
+            prefetch = Prefetch(options.target, settle=True)
         from tui.app import create_app  # Textual is imported only when the reader opens
 
         app = create_app(options, prefetch=prefetch)

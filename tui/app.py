@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -11,6 +11,7 @@ from textual import on
 from textual.app import App
 from textual.notifications import SeverityLevel
 
+from fetchers.load_steps import LoadStep
 from fetchers.progress import ProgressCallback
 from fetchers.saved import load_sample_thread
 from fetchers.site import ItemTarget
@@ -24,12 +25,13 @@ from tui.article_cache import ArticleCache
 from tui.cli import Options, configure_sites
 from tui.config import Config, is_valid_key, load_config, normalise_keys
 from tui.keymap import binding_groups, remappable_ids
+from tui.load_source import StepSource, one_step
 from tui.memory import open_memory, target_key
 from tui.messages import OpenListedStory, OpenNeighbourStory
 from tui.reader_width import reader_max_width
 from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_score_fold import threshold_from_config
-from tui.screens.thread_screen import ThreadScreen, ThreadSource
+from tui.screens.thread_screen import ThreadScreen
 from tui.screens.thread_stubs import SiteHooks
 from tui.screens.thread_themes import ThemeSettings
 from tui.site_hooks import site_hooks
@@ -78,8 +80,10 @@ class ThreadReaderApp(App[int]):
         self._prefetch = prefetch
         self.memory = open_memory(self.config, enabled=not options.no_history)
         """The local store (opened on first use, in a worker; remembers nothing when off)."""
-        self.articles = ArticleCache(self._fetch_article)
-        """Reader mode's articles, fetched once per session."""
+        self.articles = ArticleCache(
+            self._fetch_article, memory=self.memory, offline=options.offline
+        )
+        """Reader mode's articles: fetched once, kept in the store for offline reading."""
 
     def notify(
         self,
@@ -153,33 +157,38 @@ class ThreadReaderApp(App[int]):
     def open_key(self, key: ThreadKey, title: str) -> None:
         """Open a thread the store knows (history, bookmarks): the stored copy, refreshed."""
 
-        async def source(progress: ProgressCallback) -> Thread:
-            from fetchers.load import load_target
-
-            target = ItemTarget(key.source, key.thread_id)
-            return await load_target(self.client, target, progress=progress, settle=False)
-
+        source = self._target_steps(ItemTarget(key.source, key.thread_id))
         self.push_screen(self._thread_screen(source, title=title, key=key))
 
-    def _initial_source(self) -> ThreadSource:
+    def _target_steps(self, target: ItemTarget) -> StepSource:
+        """A target's load in steps (`fetchers.load.open_target`): shown at the first,
+        settled in place by the rest."""
+
+        async def source(progress: ProgressCallback) -> AsyncIterator[LoadStep]:
+            from fetchers.load import open_target
+
+            async for step in open_target(self.client, target, settle=True):
+                yield step
+
+        return source
+
+    def _initial_source(self) -> StepSource:
         target = self.options.target
         if target is None:
 
             async def sample(progress: ProgressCallback) -> Thread:
                 return load_sample_thread()
 
-            return sample
+            return one_step(sample)
 
-        async def from_target(progress: ProgressCallback) -> Thread:
-            from fetchers.load import load_target
+        async def from_target(progress: ProgressCallback) -> AsyncIterator[LoadStep]:
+            from fetchers.load import open_target
 
-            early = self._prefetch.take(progress) if self._prefetch is not None else None
-            if early is not None:
-                return await early  # started before Textual was imported
-
-            # First paint only (HN's top level, replies oldest first) until the thread
-            # screen applies settling steps from `fetchers.load.open_target`.
-            return await load_target(self.client, target, progress=progress, settle=False)
+            steps = self._prefetch.take_steps() if self._prefetch is not None else None
+            if steps is None:  # no prefetch, or a reload: fetch afresh
+                steps = open_target(self.client, target, settle=True)
+            async for step in steps:  # the first shows the thread, the rest settle it
+                yield step
 
         return from_target
 
@@ -197,10 +206,11 @@ class ThreadReaderApp(App[int]):
         """Push the thread screen for a story from a list (`focus_list`: opened from the
         list beside a thread, which keeps the focus)."""
 
-        async def source(progress: ProgressCallback) -> Thread:
-            from fetchers.hackernews import fetch_thread
+        async def source(progress: ProgressCallback) -> AsyncIterator[LoadStep]:
+            from fetchers.hackernews import open_thread
 
-            return await fetch_thread(self.client, story.id, progress=progress, settle=False)
+            async for step in open_thread(self.client, story.id, settle=True):
+                yield step
 
         key = ThreadKey("hackernews", story.id)
         screen = self._thread_screen(source, title=story.title, key=key)
@@ -252,12 +262,7 @@ class ThreadReaderApp(App[int]):
     def open_thread(self, target: ItemTarget) -> None:
         """Push the thread screen for a thread on a supported site (a link followed)."""
 
-        async def source(progress: ProgressCallback) -> Thread:
-            from fetchers.load import load_target
-
-            return await load_target(self.client, target, progress=progress, settle=False)
-
-        self.push_screen(self._thread_screen(source))
+        self.push_screen(self._thread_screen(self._target_steps(target)))
 
     def write_terminal(self, text: str) -> None:
         """Raw output to the terminal (OSC 52): through the driver, after the frame."""
@@ -268,7 +273,7 @@ class ThreadReaderApp(App[int]):
 
     def _thread_screen(
         self,
-        source: ThreadSource,
+        source: StepSource,
         *,
         title: str = "",
         key: ThreadKey | None = None,

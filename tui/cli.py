@@ -339,12 +339,20 @@ def write_dump(thread: Thread, options: Options, new_ids: frozenset[str] = froze
     out.flush()
 
 
-async def fetch_article_for_dump(target: ArticleTarget) -> Article:
+async def fetch_article_for_dump(
+    target: ArticleTarget, memory: Memory | None = None, *, offline: bool = False
+) -> Article:
+    """The article: from the store when kept there, else fetched (and kept)."""
     from fetchers.article import fetch_article  # httpx and trafilatura: only when needed
     from fetchers.http import make_client
+    from tui.article_cache import ArticleCache
 
     async with make_client() as client:
-        return await fetch_article(client, target.url)
+
+        async def fetch(url: str) -> Article:
+            return await fetch_article(client, url)
+
+        return await ArticleCache(fetch, memory=memory, offline=offline).get(target.url)
 
 
 def write_article_dump(article: Article, options: Options) -> None:
@@ -361,13 +369,18 @@ def write_article_dump(article: Article, options: Options) -> None:
 
 
 def run_article_dump(target: ArticleTarget, options: Options) -> int:
-    """Fetch a web page, extract its article and print it (reader mode's text)."""
+    """Print a web page's article (reader mode's text), from the store or fetched."""
+    memory = open_memory(load_config(), enabled=not options.no_history)
     try:
-        article = asyncio.run(fetch_article_for_dump(target))
+        article = asyncio.run(fetch_article_for_dump(target, memory, offline=options.offline))
     except FetchError as error:
+        _print_notices(memory)
         print(f"threadreader: {error}", file=sys.stderr)
         return EXIT_FETCH_ERROR
+    finally:
+        memory.close()
     write_article_dump(article, options)
+    _print_notices(memory)
     return EXIT_OK
 
 

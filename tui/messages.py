@@ -11,6 +11,7 @@ from threads.model import Thread
 
 if TYPE_CHECKING:
     from threads.themes import ThemeView
+    from tui.load_source import PendingChanges
 
 
 @dataclass
@@ -19,6 +20,8 @@ class ThreadLoaded(Message):
 
     thread: Thread
     generation: int
+    progress: str = ""
+    """What is still coming (`ordering 0/354`), `""` when this is the whole load."""
     themes: ThemeView | None = None
     """On a reload, the themes already matched against the new thread (shown at once)."""
 
@@ -37,6 +40,15 @@ class LoadProgress(Message):
 
     loaded: int
     expected: int | None
+    generation: int
+
+
+@dataclass
+class ThreadChanged(Message):
+    """Changes to the thread on screen arrived (settling, streaming); take them from
+    `pending`, all at once."""
+
+    pending: PendingChanges
     generation: int
 
 

@@ -30,6 +30,8 @@ class Prefetch:
         self._lock = threading.Lock()
         self._wake: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None = None
         self._taken = False
+        self._more: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None = None
+        """Set once the reader asks for the step after the first (see `_load`)."""
         threading.Thread(
             target=self._run, args=(target, settle), name="prefetch", daemon=True
         ).start()
@@ -60,9 +62,26 @@ class Prefetch:
         from fetchers.http import make_client
         from fetchers.load import open_target
 
+        more = asyncio.Event()
+        with self._lock:
+            self._more = (asyncio.get_running_loop(), more)
         async with make_client() as client:
             async for step in open_target(client, target, settle=settle):
                 self._put(step)
+                # The rest (settling: ~100 requests and their parsing) waits until the
+                # reader has shown the first step and asks for more: it would otherwise
+                # compete for the GIL with Textual's import and the first frame.
+                await more.wait()
+
+    def _ask_for_more(self) -> None:
+        with self._lock:
+            more = self._more
+        if more is not None:
+            loop, event = more
+            try:
+                loop.call_soon_threadsafe(event.set)
+            except RuntimeError:  # the load has finished: nothing waits
+                pass
 
     def _put(self, item: LoadStep | BaseException | None) -> None:
         self._buffer.put(item)
@@ -93,3 +112,4 @@ class Prefetch:
             if isinstance(item, BaseException):
                 raise item
             yield item
+            self._ask_for_more()  # the reader wants the next step

@@ -9,8 +9,9 @@ comment view owns moving and folding; this screen watches its cursor for the sta
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -22,17 +23,19 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from fetchers.errors import FetchError
-from fetchers.progress import ProgressCallback
 from store.keys import ThreadKey
 from store.memory import Memory
 from store.reading_state import ReadingState
 from threads.model import Thread
 from threads.new_comments import NewComments
+from threads.tree_changes import apply_changes
+from tui.load_source import PendingChanges, StepSource, ThreadSource, one_step
 from tui.messages import (
     LoadFailed,
     LoadProgress,
     OpenListedStory,
     OpenNeighbourStory,
+    ThreadChanged,
     ThreadLoaded,
 )
 from tui.reader_width import DEFAULT_MAX_WIDTH
@@ -55,8 +58,8 @@ from tui.widgets.status_bar import CursorStatus, StatusBar
 if TYPE_CHECKING:
     from threads.themes import ThemeView  # rapidfuzz stays off the start-up path
 
-ThreadSource = Callable[[ProgressCallback], Awaitable[Thread]]
-"""Something that produces a thread, reporting progress as it goes."""
+FIRST_FRAME_WAIT = 1.0
+"""Seconds the load waits, at most, for the first step's frame before asking for more."""
 
 # Keys about the comment under the cursor: only while the comment view has focus.
 _VIEW_ACTIONS = frozenset(
@@ -77,7 +80,8 @@ _VIEW_ACTIONS = frozenset(
 
 
 class ThreadScreen(Screen[None]):
-    """One thread. A failed reload keeps the thread already on screen."""
+    """One thread, shown at its first step and kept up to date as later steps arrive (the
+    reader's place kept by id). A failed reload keeps the thread already on screen."""
 
     CSS_PATH = "thread_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -127,7 +131,7 @@ class ThreadScreen(Screen[None]):
 
     def __init__(
         self,
-        source: ThreadSource,
+        source: StepSource,
         *,
         now: Callable[[], datetime],
         themes: ThemeSettings,
@@ -153,6 +157,10 @@ class ThreadScreen(Screen[None]):
         self._now = now
         self._generation = 0
         self._title = title
+        self._loading = ""  # progress text of the steps still arriving ("" when done)
+        self._loaded_generation = 0  # the load whose first step is on screen
+        self._shown = asyncio.Event()  # the first step of the current load is on screen
+        self._noted: str | None = None  # the last `Thread.note` notified
         self._view: CommentView | None = None
         self.thread: Thread | None = None
         self.story_id: str | None = None
@@ -228,19 +236,30 @@ class ThreadScreen(Screen[None]):
                 last[0] = loaded
                 self.post_message(LoadProgress(loaded, expected, generation))
 
+        pending = PendingChanges()
+        shown = self._shown = asyncio.Event()
         try:
-            thread = await self._source(progress)
+            async for step in self._source(progress):
+                if step.thread is not None:
+                    themes = None
+                    if self._view is not None:  # a reload: theme it before it replaces the old
+                        themes = await asyncio.to_thread(self.themes.matched, step.thread)
+                    self.post_message(
+                        ThreadLoaded(
+                            step.thread, generation, progress=step.progress_text(), themes=themes
+                        )
+                    )
+                    # The next steps (settling) wait for the first frame with comments.
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(shown.wait(), FIRST_FRAME_WAIT)
+                elif pending.add(step.changes, step.progress_text()):
+                    self.post_message(ThreadChanged(pending, generation))
         except FetchError as error:
             self.post_message(LoadFailed(str(error), generation))
         except Exception as error:  # a bug must still not lose the screen or show a traceback
             self.post_message(
                 LoadFailed(f"Unexpected error: {type(error).__name__}: {error}", generation)
             )
-        else:
-            themes = None
-            if self._view is not None:  # a reload: theme it before it replaces the old view
-                themes = await asyncio.to_thread(self.themes.matched, thread)
-            self.post_message(ThreadLoaded(thread, generation, themes))
 
     @on(LoadProgress)
     def _show_progress(self, message: LoadProgress) -> None:
@@ -284,6 +303,7 @@ class ThreadScreen(Screen[None]):
             self._waiting = message  # the stored copy and the saved place come first
             return
         self.memory.copy_from, self.memory.offline = None, False
+        self._loading, self._loaded_generation = message.progress, message.generation
         state, self._restore_state = self._restore_state, None
         await self._present(
             message.thread, with_place(state, message.thread), themes=message.themes
@@ -295,15 +315,16 @@ class ThreadScreen(Screen[None]):
     ) -> None:
         """Show a thread: a newer copy replaces the one on screen without moving the
         cursor; the first one opens on the saved place."""
-        message = ThreadLoaded(thread, self._generation, themes)
+        message = ThreadLoaded(thread, self._generation, themes=themes)
         self.thread = message.thread
+        self.call_after_refresh(self._shown.set)  # the load worker may go on
         # A big thread is hundreds of thousands of objects that live as long as this
         # screen; frozen, the cyclic GC stops rescanning them (pauses of ~100 ms at
         # 10,000 comments). The model has no reference cycles, so refcounting frees it.
         gc.freeze()
         if old := self._view:  # a refresh or reload: the same place, nothing moves
-            old.replace_thread(message.thread, themes=themes)
-            self.search.reset(message.thread)
+            old.replace_thread(message.thread, themes=themes)  # ThreadReplaced: search again
+            self._show_note(message.thread)
             self._show_cursor()
             return
         self.query_one(StatusBar).show_thread(message.thread)
@@ -332,20 +353,56 @@ class ThreadScreen(Screen[None]):
             view.focus()
         self.search.reset(message.thread)
         self.score_fold.thread_shown()
+        self._show_note(message.thread)
         if message.thread.missing:
             self.notify(
                 f"{message.thread.missing} comments could not be loaded.", severity="warning"
             )
 
+    @on(ThreadChanged)
+    def _apply_changes(self, message: ThreadChanged) -> None:
+        """Later steps: the changes gathered so far, applied at once, the place kept."""
+        if message.generation != self._generation or self.thread is None:
+            return  # a newer load was started, or the first step failed
+        changes, self._loading = message.pending.take()
+        if changes and self._view is not None:
+            self.thread = apply_changes(self.thread, changes)
+            self._view.replace_thread(self.thread)  # ThreadReplaced updates search, themes
+            self._show_note(self.thread)
+        if not self._loading:
+            gc.freeze()  # the settled thread's objects: see `_show_thread`
+        self._show_cursor()
+
+    @on(CommentView.ThreadReplaced)
+    def _thread_replaced(self, message: CommentView.ThreadReplaced) -> None:
+        self.search.thread_replaced(message.thread)
+        self._show_cursor()
+
+    def _show_note(self, thread: Thread) -> None:
+        """`Thread.note` (what the fetcher could not do), once per sentence."""
+        if thread.note and thread.note != self._noted:
+            self._noted = thread.note
+            self.notify(thread.note, severity="warning", timeout=8)
+
     @on(LoadFailed)
     def _show_failure(self, message: LoadFailed) -> None:
         if message.generation != self._generation:
             return
+        self._loading = ""
+        if self.thread is not None and self._loaded_generation == message.generation:
+            # The first step is on screen; the rest could not come: keep what is there.
+            self._show_cursor()
+            self.notify(f"Loading stopped: {message.reason}", severity="warning", timeout=8)
         if self.memory.reading:
             self._waiting = None  # the stored copy, if any, is all there will be
             self._waiting_failure = message
             return
-        if self.thread is None:
+        self._loading = ""
+        if self.thread is not None and self._loaded_generation == message.generation:
+            # The first step is on screen; the rest could not come: keep what is there.
+            self._show_cursor()
+            self.notify(f"Loading stopped: {message.reason}", severity="warning", timeout=8)
+        elif self.thread is None:
             self.query_one("#message", Static).update(
                 f"{message.reason}\n\nPress r to retry, q to go back."
             )
@@ -374,7 +431,8 @@ class ThreadScreen(Screen[None]):
                 theme_hidden=view.theme_hidden,
                 comment=comment,
                 title=view.thread.title,
-                hit=self.search.hit_number(view.thread, comment),
+                hit=self.search.hit_number(comment),
+                loading=self._loading,
                 memory=self.memory.status(self._now()),
                 note=" · ".join(n for n in (self.score_fold.note, self.stubs.note) if n),
             )
@@ -504,7 +562,7 @@ class ThreadScreen(Screen[None]):
 
     def _set_source(self, source: ThreadSource) -> None:
         """Load the thread from elsewhere from now on (another order), and reload."""
-        self._source = source
+        self._source = one_step(source)
         self.action_reload()
 
     def action_score_fold(self) -> None:

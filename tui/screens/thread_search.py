@@ -13,6 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
+from textual.timer import Timer
 
 from threads.highlight import snippet
 from threads.jumps import JumpStack
@@ -78,6 +79,8 @@ class SearchController:
         self._generation = 0
         self._pending: str | None = None
         self._panel: SearchPanel | None = None
+        self._index_timer: Timer | None = None
+        self._typed = ""  # the last query typed
 
     @property
     def result(self) -> SearchResult | None:
@@ -99,7 +102,22 @@ class SearchController:
         """A new thread (or reload): drop the old index and build one for this thread."""
         self._index = None
         self._result = None
-        self._host.set_timer(INDEX_DELAY, lambda: self._build_index(thread))
+        self._schedule_index(thread)
+
+    def thread_replaced(self, thread: Thread) -> None:
+        """Another version of the thread is on screen (settled, streamed, reloaded): index
+        it, then run the query on screen again. Until then the hits on screen stay, read
+        by comment id against the thread they were found in. Replacements in quick
+        succession build one index, after the last."""
+        self._index = None
+        if self._result is not None and self._pending is None:
+            self._pending = self._typed
+        self._schedule_index(thread)
+
+    def _schedule_index(self, thread: Thread) -> None:
+        if self._index_timer is not None:
+            self._index_timer.stop()
+        self._index_timer = self._host.set_timer(INDEX_DELAY, lambda: self._build_index(thread))
 
     def _build_index(self, thread: Thread) -> None:
         self._host.run_worker(
@@ -139,6 +157,7 @@ class SearchController:
     def query_changed(self, text: str) -> None:
         """The query text changed: search again (or once the index exists)."""
         self._generation += 1
+        self._typed = text
         if self._index is None or self._panel is None:
             self._pending = text
             if self._panel is not None:
@@ -173,6 +192,7 @@ class SearchController:
             summary += f" (best {len(rows)} listed; n/N visit all)"
         self._panel.show_rows(rows, summary)
         view.set_highlight(result.highlight_words if self._result else frozenset())
+        self._cursor_changed()  # the hit count of the comment under the cursor
 
     def hit_chosen(self, comment_id: str) -> None:
         if self._panel is not None:
@@ -206,21 +226,26 @@ class SearchController:
         if result is None or not len(result):
             self._host.notify("No search: press / to search.", timeout=2)
             return
+        # Positions in the thread the hits were found in (the one on screen may be a
+        # newer version, its search still running): ids are the same in both.
+        tree = result.thread.tree
         comment = view.cursor_comment
-        order = view.thread.tree.position.get(comment.id, -1) if comment else -1
-        self.go_to(view.thread.tree.order[result.step(order, direction)].id)
+        order = tree.position.get(comment.id, -1) if comment else -1
+        self.go_to(tree.order[result.step(order, direction)].id)
 
-    def hit_number(self, thread: Thread, comment: Comment | None) -> tuple[int, int] | None:
+    def hit_number(self, comment: Comment | None) -> tuple[int, int] | None:
         """(k, total) when `comment` is the k-th hit in thread order."""
         if self._result is None or comment is None:
             return None
-        return self._result.hit_number(thread.tree.position[comment.id])
+        position = self._result.thread.tree.position.get(comment.id)
+        return None if position is None else self._result.hit_number(position)
 
     def clear(self) -> bool:
         """Second `escape`: drop the highlights. Returns whether there was anything."""
         if self._result is None:
             return False
         self._result = None
+        self._pending = None
         view = self._view()
         if view is not None:
             view.set_highlight(frozenset())

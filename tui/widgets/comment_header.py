@@ -94,11 +94,13 @@ def site_marks(comment: Comment) -> Line:
 
 
 def loaded_text(thread: Thread) -> str:
-    """`12 comments`, or `492 of 3,982 loaded` while a site holds replies back."""
+    """`12 comments`, `2,150 of 2,170 comments` while comments are still arriving or some
+    were left out, or `492 of 3,982 loaded` while a site holds replies back."""
     if thread.tree.stub_count:
         total = thread.comment_count + thread.unloaded_count
         return f"{thread.comment_count:,} of {total:,} loaded"
-    return counted(thread.comment_count, "comment")
+    text = thread.count_text()  # `2,150 of 2,170` while arriving
+    return f"{text} comment" if text == "1" else f"{text} comments"
 
 
 def story_preamble(thread: Thread, *, now: datetime, width: int) -> list[Line]:

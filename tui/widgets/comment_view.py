@@ -289,6 +289,15 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(self.layout_rows.width, self.layout_rows.total_rows)
         self.scroll_y = max(0, min(top, self.max_scroll_y))
 
+    # -- a new version of the thread ------------------------------------------------------
+    class ThreadReplaced(Message):
+        """`replace_thread` swapped the thread: whatever holds results computed on the old
+        one (search hits, theme verdicts) computes them again."""
+
+        def __init__(self, thread: Thread) -> None:
+            super().__init__()
+            self.thread = thread
+
     # -- background refinement ---------------------------------------------------------
     @property
     def refining(self) -> bool:
@@ -552,6 +561,7 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         }
         painter = CommentPainter(new_thread, self.folds, self._now)
         painter.set_highlight(self.painter.highlight)
+        painter.set_target(self.painter.target)  # a jump's rows, by comment id
         painter.spoilers_shown = self.painter.spoilers_shown
         painter.set_new(self.new.ids)
         if themes is not None:
@@ -576,6 +586,7 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._rows.make_exact(max(0, position - self.page_height), position + self.page_height)
         self._show_anchored((position, screen_row) if self._laid_out else None)
         self.start_refining()
+        self.post_message(self.ThreadReplaced(new_thread))  # search runs again on it
 
     def _preamble(self, width: int) -> list[Line]:
         return story_preamble(self.thread, now=self._now(), width=width - 2)

@@ -32,6 +32,8 @@ class CursorStatus:
     """The thread's title."""
     hit: tuple[int, int] | None = None
     """(k, total) when the cursor is on the k-th search hit."""
+    loading: str = ""
+    """What is still arriving (`ordering 120/354`, `loading 40/2,170`), `""` when done."""
     memory: str = ""
     """What the store adds: ` · 23 new · copy from 3h ago · offline`."""
     note: str = ""
@@ -100,8 +102,10 @@ class StatusBar(Widget):
         total = status.total
         where = f"{status.position + 1:,}/{total:,}" if total else "no comments"
         found = f" · hit {status.hit[0]}/{status.hit[1]}" if status.hit else ""
+        loading = f" · {status.loading}" if status.loading else ""
         if status.note:
             found += f" · {status.note}"
         self.update(
-            f"{where}{folded}{found}{status.memory}{_extras(status.comment)} │ {status.title}"
+            f"{where}{folded}{found}{status.memory}{_extras(status.comment)}{loading}"
+            f" │ {status.title}"
         )
