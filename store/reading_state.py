@@ -19,7 +19,8 @@ class ReadingState:
     cursor_id: str | None = None
     """The comment the cursor was on."""
     cursor_row: int | None = None
-    """The screen row that comment was drawn on (0 = top of the comment view)."""
+    """The screen row that comment was drawn on (0 = top of the comment view; negative
+    when its header was above the screen, the reader being inside a long comment)."""
     folds: frozenset[str] = frozenset()
     """Ids of the folded comments."""
     theme_modes: dict[str, str] = field(default_factory=dict)
@@ -58,7 +59,7 @@ def load_reading_state(connection: sqlite3.Connection, row_key: int) -> ReadingS
     row_number = codec.integer(row[1])
     return ReadingState(
         cursor_id=codec.optional_text(row[0]) or None,
-        cursor_row=row_number if row_number is not None and row_number >= 0 else None,
+        cursor_row=row_number,
         folds=frozenset(codec.text(f) for f in folds if isinstance(f, str))
         if isinstance(folds, list)
         else frozenset(),

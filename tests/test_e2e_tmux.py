@@ -6,6 +6,7 @@ thread; keys go in with `send-keys`, the screen comes back with `capture-pane`.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -151,4 +152,33 @@ def test_quote_jump_into_the_article_in_a_real_terminal(
     send(socket, name, "BSpace")
     screen = wait_for(socket, name, "That line stayed with me")
     assert "Quote found in the article" not in screen
+    send(socket, name, "q")
+
+
+def test_G_shows_the_end_of_a_last_comment_taller_than_the_screen(
+    tmux: Callable[..., str], tmp_path: Path, big_algolia: dict
+) -> None:
+    last = dict(big_algolia["children"][-1])
+    words = " ".join(f"w{n:04d}" for n in range(1500))  # ~120 rows at 80 columns
+    last.update(id=99999999, author="longwriter", text=f"<p>{words} THE-VERY-END", children=[])
+    big_algolia["children"].append(last)
+    saved = tmp_path / "thread.json"
+    saved.write_text(json.dumps(big_algolia), encoding="utf-8")
+    env = {
+        "TERM": "xterm-256color",
+        "THREADREADER_CONFIG": str(tmp_path / "none.toml"),
+        "HOME": str(tmp_path),
+        "PATH": os.environ.get("PATH", ""),
+    }
+    name = tmux([str(COMMAND), str(saved)], env)
+    socket = tmp_path / "tmux.sock"
+    wait_for(socket, name, "1/486")
+    send(socket, name, "G")
+    screen = wait_for(socket, name, "THE-VERY-END")  # its last line, on the last screen
+    assert "w1499 THE-VERY-END" in screen
+    wait_for(socket, name, "486/486")  # the status line may come a frame later
+    send(socket, name, "g")
+    wait_for(socket, name, "Speed Is the Killer Feature")
+    send(socket, name, "End")
+    wait_for(socket, name, "THE-VERY-END")
     send(socket, name, "q")

@@ -209,11 +209,13 @@ async def test_a_failed_reload_keeps_the_thread(
     app = item_app("26312516")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_thread(pilot)
-        await pilot.press("j", "j")
+        await pilot.press("J", "J")
         before = comment_view(app).cursor_comment
+        position = comment_view(app).cursor
+        assert position > 0
         hn_server.clear_all_handlers()  # from now on every request gets a 500
         await pilot.press("r")
         await wait_for_thread(pilot)
         assert "Reload failed" in notices(app)
         assert comment_view(app).cursor_comment is before
-        assert "3/485" in status_text(app)
+        assert f"{position + 1}/485" in status_text(app)

@@ -41,6 +41,17 @@ def test_cursor_folds_and_theme_modes_come_back_in_a_new_session(tmp_path: Path)
     assert Memory(path).reading_state(KEY) == state
 
 
+def test_a_place_inside_a_long_comment_comes_back(tmp_path: Path) -> None:
+    """Reading through a comment taller than the screen puts its header above the top:
+    the saved row is negative, and must come back as it was."""
+    memory = Memory(tmp_path / "store.sqlite3")
+    memory.save_reading_state(KEY, ReadingState(cursor_id="2", cursor_row=-40))
+
+    assert Memory(tmp_path / "store.sqlite3").reading_state(KEY) == ReadingState(
+        cursor_id="2", cursor_row=-40
+    )
+
+
 def test_a_fresh_start_forgets_the_place(tmp_path: Path) -> None:
     memory = Memory(tmp_path / "store.sqlite3")
     memory.save_reading_state(KEY, ReadingState(cursor_id="2", cursor_row=3))

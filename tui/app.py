@@ -28,6 +28,7 @@ from tui.keymap import binding_groups, remappable_ids
 from tui.load_source import StepSource, one_step
 from tui.memory import open_memory, target_key
 from tui.messages import OpenListedStory, OpenNeighbourStory
+from tui.reader_width import reader_max_width
 from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_score_fold import threshold_from_config
 from tui.screens.thread_screen import ThreadScreen
@@ -68,6 +69,10 @@ class ThreadReaderApp(App[int]):
         self.sixteen_colours = is_sixteen_colour() if sixteen_colours is None else sixteen_colours
         self.config = config if config is not None else load_config()
         self.themes = list(self.config.themes)
+        self.reader_width, width_problem = reader_max_width(self.config)
+        """The widest the comment column gets (`[reader] max_width`; 0 = no limit)."""
+        if width_problem:
+            self.config.problems.append(width_problem)
         """The themes in use (the config's, then as changed in the themes panel)."""
 
         self.now = now or (lambda: datetime.now(UTC))
@@ -285,6 +290,7 @@ class ThreadReaderApp(App[int]):
             offline=self.options.offline,
             hooks=hooks,
             fold_below=threshold_from_config(self.config.raw),
+            max_width=self.reader_width,
         )
 
     def _use_themes(self, themes: list[Theme]) -> None:

@@ -17,6 +17,7 @@ from threads.footnotes import CommentFootnotes, comment_footnotes
 from threads.jumps import JumpStack, Target
 from threads.links import Link, comment_links, in_thread_target, is_openable, permalink
 from threads.model import Comment
+from threads.story_block import story_as_comment
 from tui.opener import copy_text, open_url
 from tui.screens.picker import PickerScreen
 from tui.widgets.comment_view import CommentView
@@ -52,6 +53,14 @@ class JumpController:
             return None
         return view, view.cursor_comment
 
+    def _view_and_selected(self) -> tuple[CommentView, Comment] | None:
+        """The view and what `o`, `f`, `y`, `Y` work on (the story's text, when the
+        cursor is on the story)."""
+        view = self._view()
+        if view is None or view.selected_comment is None:
+            return None
+        return view, view.selected_comment
+
     def _jump(self, view: CommentView, target: Target) -> None:
         place = view.place()
         if view.jump_to(target) and place is not None:
@@ -73,7 +82,7 @@ class JumpController:
 
     # -- footnotes ---------------------------------------------------------------------
     def footnote(self) -> None:
-        found = self._view_and_comment()
+        found = self._view_and_selected()
         if found is None:
             return
         view, comment = found
@@ -111,6 +120,10 @@ class JumpController:
                 f"Footnote [{label}] is referenced but never defined.", severity="warning"
             )
             return
+        if note.comment_id == view.thread.id and view.thread.get(note.comment_id) is None:
+            self._remember(view)  # defined in the story's own text, above the comments
+            view.scroll_now(0)
+            return
         self._jump(view, Target(note.comment_id, note.block))
 
     # -- quotes ------------------------------------------------------------------------
@@ -145,7 +158,7 @@ class JumpController:
 
     # -- links -------------------------------------------------------------------------
     def links(self) -> None:
-        found = self._view_and_comment()
+        found = self._view_and_selected()
         if found is None:
             return
         view, comment = found
@@ -175,29 +188,39 @@ class JumpController:
         self._host.notify(result.message, timeout=4)
 
     def open_story(self) -> None:
-        """`O`: the story's own link (the article), or its page when it has none."""
+        """`O`: the story's own link (the article); on a text post, the links in its
+        text (or a sentence saying there are none)."""
         view = self._view()
         if view is None:
             return
         thread = view.thread
-        url = thread.url or permalink(thread)
-        if not url:
-            self._host.notify("This story has no link.", timeout=2)
+        if not thread.url:  # a text post (Ask HN): its own text's links, if it has any
+            links = comment_links(story_as_comment(thread))
+            self._choose(
+                "Links in the story's text",
+                [_link_row(link) for link in links],
+                lambda index: self._follow(view, links[index]),
+                empty="This post has no link of its own (a text post), nor links in its text.",
+            )
             return
-        self._follow(view, Link(0, url, thread.title))
+        self._follow(view, Link(0, thread.url, thread.title))
 
     def copy_permalink(self) -> None:
-        found = self._view_and_comment()
+        found = self._view_and_selected()
         if found is not None:
             url = permalink(found[0].thread, found[1])
             copy_text(url, self._write_terminal)
-            self._host.notify(f"Copied the comment's link: {url}", timeout=3)
+            what = "story's" if found[0].story_selected else "comment's"
+            self._host.notify(f"Copied the {what} link: {url}", timeout=3)
 
     def copy_comment_text(self) -> None:
-        found = self._view_and_comment()
-        if found is not None:
+        found = self._view_and_selected()
+        if found is not None and not found[1].plain_text:
+            self._host.notify("There is no text to copy here.", timeout=2)
+        elif found is not None:
             copy_text(found[1].plain_text, self._write_terminal)
-            self._host.notify("Copied the comment's text.", timeout=3)
+            what = "story's" if found[0].story_selected else "comment's"
+            self._host.notify(f"Copied the {what} text.", timeout=3)
 
 
 def _footnote_row(notes: CommentFootnotes, label: str) -> Text:

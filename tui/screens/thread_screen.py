@@ -38,6 +38,7 @@ from tui.messages import (
     ThreadChanged,
     ThreadLoaded,
 )
+from tui.reader_width import DEFAULT_MAX_WIDTH
 from tui.screens.thread_article import ArticleController
 from tui.screens.thread_jumps import JumpController
 from tui.screens.thread_list_beside import ListBesideController
@@ -140,12 +141,14 @@ class ThreadScreen(Screen[None]):
         offline: bool = False,
         hooks: SiteHooks | None = None,
         fold_below: int | None = None,
+        max_width: int = DEFAULT_MAX_WIDTH,
     ) -> None:
         """`memory` and `key`: the store and this thread's key in it (the stored copy is
         shown at once, then refreshed); `offline`: the stored copy only; `hooks`: the
         site's stub loader and orders; `fold_below`: the score threshold from the config
         (score folding on from the start)."""
         super().__init__()
+        self._max_width = max_width
         self._source = source
         self._offline = offline
         self._waiting: ThreadLoaded | None = None  # a fetch that came before the store read
@@ -339,6 +342,7 @@ class ThreadScreen(Screen[None]):
             cursor_row=state.cursor_row if state else None,
             id="comments",
         )
+        view.max_width = self._max_width
         self._view = view
         with self.app.batch_update():  # one frame: the old view until the new one is in
             await body.remove_children()

@@ -8,6 +8,7 @@ from threads.comment_lines import Line, body_lines
 from threads.dump_text import site_line
 from threads.first_words import first_words
 from threads.model import Comment, Thread
+from threads.numbers import count_text, counted
 from threads.stories import url_domain
 from threads.timefmt import relative_age
 from threads.wrap import text_width, wrap_pieces
@@ -47,7 +48,7 @@ def comment_header(
             line += [(" ", ("meta",)), (" OP ", ("op-badge",))]
     line.append((f" · {relative_age(comment.created, now)}", ("meta",)))
     if comment.score is not None:
-        line.append((f" · {comment.score} points", ("meta",)))
+        line.append((f" · {counted(comment.score, 'point')}", ("meta",)))
     line += site_marks(comment)
     if comment.dead:
         line.append((" [dead]", ("dead",)))
@@ -98,7 +99,8 @@ def loaded_text(thread: Thread) -> str:
     if thread.tree.stub_count:
         total = thread.comment_count + thread.unloaded_count
         return f"{thread.comment_count:,} of {total:,} loaded"
-    return f"{thread.count_text()} comments"  # `2,150 of 2,170` while arriving
+    text = thread.count_text()  # `2,150 of 2,170` while arriving
+    return f"{text} comment" if text == "1" else f"{text} comments"
 
 
 def story_preamble(thread: Thread, *, now: datetime, width: int) -> list[Line]:
@@ -109,12 +111,12 @@ def story_preamble(thread: Thread, *, now: datetime, width: int) -> list[Line]:
     if thread.url:
         meta.append(url_domain(thread.url))
     if thread.points is not None:
-        meta.append(f"{thread.points} points")
+        meta.append(counted(thread.points, "point"))
     meta.append(f"by {thread.author or '?'}")
     meta.append(relative_age(thread.created, now))
     meta.append(loaded_text(thread))
     if thread.missing:
-        meta.append(f"{thread.missing} could not be loaded")
+        meta.append(f"{count_text(thread.missing)} could not be loaded")
     lines.extend(wrap_pieces([(" · ".join(meta), ("meta",))], width))
     if site := site_line(thread):
         lines.extend(wrap_pieces([(site, ("meta",))], width))

@@ -96,14 +96,16 @@ class CommentPainter:
 
     # -- one row ---------------------------------------------------------------------
     def row(self, rows: RowLayout | None, row: int, width: int, cursor: int) -> Strip:
-        """The strip for layout row `row`, `width` cells wide, the cursor on `cursor`."""
+        """The strip for layout row `row`, `width` cells wide, the cursor on `cursor`
+        (-1: on the story above the comments)."""
         if rows is None or row >= rows.total_rows:
             return Strip.blank(width, PLAIN)
         position, line_index = rows.locate(row)
         if position < 0:
-            key: tuple[object, ...] = ("preamble", line_index, width)
+            on_story = cursor < 0 and bool(rows.preamble[line_index])
+            key: tuple[object, ...] = ("preamble", line_index, width, on_story)
             return self._cached(
-                key, lambda: self._strip(rows.preamble[line_index], 0, width, False)
+                key, lambda: self._strip(rows.preamble[line_index], 0, width, on_story)
             )
         comment = self.folds.comment_at(position)
         selected = position == cursor

@@ -34,11 +34,18 @@ from threads.row_paging import (
     Anchor,
     anchor_of,
     anchored_top,
-    page_cursor,
+    bottom_top,
+    comment_at_top,
     page_top,
+    scroll_within,
+    top_for_next,
+    top_for_previous,
     top_to_show,
 )
+from threads.story_block import story_as_comment
 from threads.visible_moves import VisibleMoves
+from tui.reader_width import DEFAULT_MAX_WIDTH, capped_width
+from tui.widgets.comment_finder import CommentFinder
 from tui.widgets.comment_header import story_preamble
 from tui.widgets.comment_painter import CommentPainter, JumpTarget
 
@@ -79,6 +86,10 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         _key("shift+tab", "previous_new", "Previous new comment", key_display="shift+tab"),
         _key("w", "new_only", "New only (fold what has nothing new)"),
         _key("x", "reveal_spoilers", "Reveal spoilers"),
+        _key("u", "next_same_author", "Next by this author"),
+        _key("U", "previous_same_author", "Previous by this author"),
+        _key("c", "next_reply", "Next reply to this comment"),
+        _key("T", "posted_time", "When it was posted"),
     ]
 
     @dataclass
@@ -129,7 +140,14 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         """The comments new since the last visit (`set_new`)."""
         self._wish: str | None = None  # where the reader put the cursor (themes may hide it)
         self._refining = False
+        self.story_selected = False
+        """The cursor is on the story's own text above the comments (`k` on the first
+        comment): links, footnotes and copying then work on the story."""
+        self.finder = CommentFinder(self, self._now)
+        """`u`/`U`, `c`, `T` and a number before `G`."""
         self.refine_in_background = True
+        self.max_width = DEFAULT_MAX_WIDTH
+        """The widest the comment column gets (0 = the whole screen); left-aligned."""
         """Make estimated heights exact after the first frame (benchmarks turn it off)."""
 
     def validate_cursor(self, position: int) -> int:
@@ -147,6 +165,14 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
     def cursor_comment(self) -> Comment | None:
         """The comment under the cursor."""
         return self.folds.comment_at(self.cursor) if 0 <= self.cursor < len(self.folds) else None
+
+    @property
+    def selected_comment(self) -> Comment | None:
+        """What `o`, `f`, `y`, `Y` work on: the story's text when the cursor is on the
+        story, else the comment under the cursor."""
+        if self.story_selected:
+            return story_as_comment(self.thread)
+        return self.cursor_comment
 
     @property
     def theme_hidden(self) -> int:
@@ -170,7 +196,10 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        return self.painter.row(self._rows, y + int(self.scroll_y), width, self.cursor)
+        column = min(width, self._rows.width) if self._rows is not None else width
+        cursor = -1 if self.story_selected else self.cursor
+        strip = self.painter.row(self._rows, y + int(self.scroll_y), column, cursor)
+        return strip if column == width else strip.extend_cell_length(width)
 
     # -- layout ------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -182,7 +211,9 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
             self._wish = focus
 
     def on_resize(self, event: events.Resize) -> None:
-        width = self.scrollable_content_region.width or event.size.width
+        width = capped_width(
+            self.scrollable_content_region.width or event.size.width, self.max_width
+        )
         if self._laid_out and self._rows is not None and width == self._rows.width:
             self._show_layout(self._cursor_anchor())  # only the height changed
             return
@@ -299,6 +330,10 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         if not len(self.folds):
             return
         previous, top = self.cursor, int(self.scroll_y)
+        if self.story_selected:
+            self.story_selected = False
+            self.refresh()
+        self.finder.count = ""  # a number typed before a move is not for a later `G`
         self.cursor = position
         comment = self.folds.comment_at(self.cursor)
         self._wish = comment.id
@@ -563,10 +598,48 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
             self.move_cursor(pick(self.cursor))
 
     def action_next_comment(self) -> None:
-        self.move_cursor(self.cursor + 1)
+        """The next comment, after scrolling through the rest of a long one."""
+        if self.story_selected:
+            self.move_cursor(0)  # from the story down to the first comment
+        elif not self._scroll_within(+1) and self.cursor + 1 < len(self.folds):
+            rows, position = self.layout_rows, self.cursor + 1
+            rows.make_exact(position, position)
+            top = top_for_next(rows, position, int(self.scroll_y), self.page_height)
+            self._prepare_rows(top)
+            self.scroll_now(top)
+            self.move_cursor(position, scroll=False)
 
     def action_previous_comment(self) -> None:
-        self.move_cursor(self.cursor - 1)
+        """The previous comment, after scrolling back through a long one (and, on the
+        first comment, back up to the story header, then onto the story itself).
+        Reading up a long comment shows its last page first."""
+        if self._scroll_within(-1) or not len(self.folds):
+            return
+        if self.cursor == 0:
+            self.story_selected = True  # up from the first comment: the story's own text
+            self.refresh()
+            return
+        rows, position = self.layout_rows, self.cursor - 1
+        rows.make_exact(position, position)
+        top = top_for_previous(rows, position, int(self.scroll_y), self.page_height)
+        self._prepare_rows(top)
+        self.scroll_now(top)
+        self.move_cursor(position, scroll=False)
+
+    def _scroll_within(self, direction: int) -> bool:
+        """Scroll a page through the cursor comment if it has more text that way."""
+        rows = self.layout_rows
+        if not rows.starts or self.cursor >= len(rows.starts):
+            return False
+        self.finder.count = ""
+        rows.make_exact(self.cursor, self.cursor)
+        top = scroll_within(rows, self.cursor, int(self.scroll_y), self.page_height, direction)
+        if top is None:
+            return False
+        self._prepare_rows(top)
+        self.scroll_now(top)
+        self.refresh()
+        return True
 
     def action_next_sibling(self) -> None:
         self._move(self.moves.next_sibling)
@@ -587,8 +660,43 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.move_cursor(0)
         self.scroll_now(0)
 
+    def on_key(self, event: events.Key) -> None:
+        if event.character is not None and event.character in "0123456789" and event.character:
+            self.finder.type_digit(event.character)  # a comment number for `G`
+            event.stop()
+
+    def action_next_same_author(self) -> None:
+        self.finder.same_author(+1)
+
+    def action_previous_same_author(self) -> None:
+        self.finder.same_author(-1)
+
+    def action_next_reply(self) -> None:
+        self.finder.next_reply()
+
+    def action_posted_time(self) -> None:
+        self.finder.posted_time()
+
     def action_last(self) -> None:
-        self.move_cursor(len(self.folds) - 1)
+        """The last comment, scrolled to the very end of the thread (the last line of a
+        last comment taller than the screen); after a number, that comment instead."""
+        if not len(self.folds):
+            return
+        count = self.finder.take_count()
+        if count is not None:
+            self.move_cursor(count - 1, center=True)
+            return
+        last = len(self.folds) - 1
+        self.move_cursor(last, scroll=False)
+        rows = self.layout_rows
+        rows.make_exact(last, last)
+        for _ in range(3):  # exact heights on the last screen can move the bottom; settle
+            top = bottom_top(rows, self.page_height)
+            self._prepare_rows(top)
+            if bottom_top(rows, self.page_height) == top:
+                break
+        self.scroll_now(bottom_top(rows, self.page_height))
+        self.refresh()
 
     def action_page_down(self) -> None:
         self._page(+1)
@@ -597,7 +705,7 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._page(-1)
 
     def _page(self, direction: int) -> None:
-        """Scroll a page; the cursor goes to the first comment that starts on screen.
+        """Scroll exactly a screen of text; the cursor follows the comment on the top row.
 
         At either end of the thread (nothing left to scroll) the cursor goes to the first
         or last comment instead, so repeated presses settle there.
@@ -610,8 +718,7 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
             self.move_cursor(len(self.folds) - 1 if direction > 0 else 0, scroll=False)
             return
         self.scroll_now(top)  # wraps what comes on screen exactly, before the cursor is placed
-        position, scroll = page_cursor(rows, top, self.page_height, direction, self.cursor)
-        self.move_cursor(position, scroll=scroll)
+        self.move_cursor(comment_at_top(rows, int(self.scroll_y)), scroll=False)
 
     # -- folding -----------------------------------------------------------------------
     def _set_fold(self, folded: bool) -> bool:
