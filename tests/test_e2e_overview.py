@@ -3,7 +3,6 @@ them, `enter` jumps there (opening it)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +10,14 @@ import pytest
 from hn_fixtures import BIG_STORY_ID
 from pytest_httpserver import HTTPServer
 
-from tests.test_e2e_tmux import COMMAND, pytestmark, send, tmux, wait_for  # noqa: F401
+from tests.test_e2e_tmux import (  # noqa: F401
+    COMMAND,
+    pytestmark,
+    send,
+    terminal_env,
+    tmux,
+    wait_for,
+)
 
 __all__ = ["pytestmark", "tmux"]
 
@@ -24,14 +30,7 @@ def test_fold_all_outline_and_jump_in_a_real_terminal(
     big_algolia: dict,
 ) -> None:
     httpserver.expect_request(f"/api/v1/items/{BIG_STORY_ID}").respond_with_json(big_algolia)
-    env = {
-        "TERM": "xterm-256color",
-        "THREADREADER_HN_ALGOLIA_URL": httpserver.url_for("/api/v1"),
-        "THREADREADER_HN_FIREBASE_URL": httpserver.url_for("/v0"),
-        "THREADREADER_CONFIG": str(tmp_path / "none.toml"),
-        "HOME": str(tmp_path),
-        "PATH": os.environ.get("PATH", ""),
-    }
+    env = terminal_env(tmp_path, httpserver)
     name = tmux([str(COMMAND), str(BIG_STORY_ID)], env)
     socket = tmp_path / "tmux.sock"
     wait_for(socket, name, "1/485")

@@ -69,6 +69,21 @@ def wait_for(socket: Path, name: str, text: str, timeout: float = 15.0) -> str:
     raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
 
 
+def terminal_env(tmp_path: Path, httpserver: HTTPServer | None = None) -> dict[str, str]:
+    """The environment of the command in tmux: no user config, a private home, and the HN
+    base URLs pointed at the local server when one is given."""
+    env = {
+        "TERM": "xterm-256color",
+        "THREADREADER_CONFIG": str(tmp_path / "none.toml"),
+        "HOME": str(tmp_path),
+        "PATH": os.environ.get("PATH", ""),
+    }
+    if httpserver is not None:
+        env["THREADREADER_HN_ALGOLIA_URL"] = httpserver.url_for("/api/v1")
+        env["THREADREADER_HN_FIREBASE_URL"] = httpserver.url_for("/v0")
+    return env
+
+
 def send(socket: Path, name: str, *keys: str) -> None:
     subprocess.run(["tmux", "-S", str(socket), "send-keys", "-t", name, *keys], check=True)
 
@@ -77,14 +92,7 @@ def test_reads_a_thread_in_a_real_terminal(
     tmux: Callable[..., str], tmp_path: Path, httpserver: HTTPServer, big_algolia: dict
 ) -> None:
     httpserver.expect_request(f"/api/v1/items/{BIG_STORY_ID}").respond_with_json(big_algolia)
-    env = {
-        "TERM": "xterm-256color",
-        "THREADREADER_HN_ALGOLIA_URL": httpserver.url_for("/api/v1"),
-        "THREADREADER_HN_FIREBASE_URL": httpserver.url_for("/v0"),
-        "THREADREADER_CONFIG": str(tmp_path / "none.toml"),
-        "HOME": str(tmp_path),
-        "PATH": os.environ.get("PATH", ""),
-    }
+    env = terminal_env(tmp_path, httpserver)
     name = tmux([str(COMMAND), str(BIG_STORY_ID)], env)
     socket = tmp_path / "tmux.sock"
     wait_for(socket, name, "1/485")
@@ -136,12 +144,7 @@ def test_quote_jump_into_the_article_in_a_real_terminal(
     thread = (fixtures / "reader-thread.json").read_text().replace("SERVER", server)
     saved = tmp_path / "thread.json"
     saved.write_text(thread)
-    env = {
-        "TERM": "xterm-256color",
-        "THREADREADER_CONFIG": str(tmp_path / "none.toml"),
-        "HOME": str(tmp_path),
-        "PATH": os.environ.get("PATH", ""),
-    }
+    env = terminal_env(tmp_path)
     name = tmux([str(COMMAND), str(saved)], env)
     socket = tmp_path / "tmux.sock"
     wait_for(socket, name, "That line stayed with me")
@@ -164,12 +167,7 @@ def test_G_shows_the_end_of_a_last_comment_taller_than_the_screen(
     big_algolia["children"].append(last)
     saved = tmp_path / "thread.json"
     saved.write_text(json.dumps(big_algolia), encoding="utf-8")
-    env = {
-        "TERM": "xterm-256color",
-        "THREADREADER_CONFIG": str(tmp_path / "none.toml"),
-        "HOME": str(tmp_path),
-        "PATH": os.environ.get("PATH", ""),
-    }
+    env = terminal_env(tmp_path)
     name = tmux([str(COMMAND), str(saved)], env)
     socket = tmp_path / "tmux.sock"
     wait_for(socket, name, "1/486")
