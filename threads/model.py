@@ -58,6 +58,15 @@ class PendingBody:
     """The site's markup (already known to be a string)."""
     parse: Callable[[str], Body]
     """Markup to blocks, sanitising as it goes."""
+    _parsed: Body | None = None
+
+    def body(self) -> Body:
+        """The parsed body, parsed once: a thread's copies (HN's settling makes one per
+        step, sharing their pending bodies) then share one parse instead of each keeping
+        its own (measured: ~25 MB more at 2,170 comments)."""
+        if self._parsed is None:
+            self._parsed = self.parse(self.source)
+        return self._parsed
 
     def estimate(self) -> tuple[int, int, int]:
         """(paragraphs, characters, code lines) guessed from the markup, cheaply."""
@@ -77,7 +86,7 @@ class _LazyBody:
             return ()  # the dataclass default
         value = comment.__dict__[self._slot]
         if isinstance(value, PendingBody):
-            value = value.parse(value.source)
+            value = value.body()
             comment.__dict__[self._slot] = value
         return value  # type: ignore[no-any-return]
 

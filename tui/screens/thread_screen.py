@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -20,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static
 
 from fetchers.errors import FetchError
@@ -159,6 +159,7 @@ class ThreadScreen(Screen[None]):
         self._generation = 0
         self._title = title
         self._loading = ""  # progress text of the steps still arriving ("" when done)
+        self._freeze_timer: Timer | None = None
         self._loaded_generation = 0  # the load whose first step is on screen
         self._shown = asyncio.Event()  # the first step of the current load is on screen
         self._noted: str | None = None  # the last `Thread.note` notified
@@ -319,11 +320,9 @@ class ThreadScreen(Screen[None]):
         message = ThreadLoaded(thread, self._generation, themes=themes)
         self.thread = message.thread
         self.call_after_refresh(self._shown.set)  # the load worker may go on
-        # A big thread is hundreds of thousands of objects that live as long as this
-        # screen; frozen, the cyclic GC stops rescanning them (pauses of ~100 ms at
-        # 10,000 comments). The model has no reference cycles, so refcounting frees it.
-        # The first thread on screen also ends the collector's start-up rest.
-        startup_gc.resume()
+        startup_gc.resume()  # the first thread on screen ends the collector's start-up rest
+        if not self._loading:
+            self._freeze_when_quiet()
         if old := self._view:  # a refresh or reload: the same place, nothing moves
             old.replace_thread(message.thread, themes=themes)  # ThreadReplaced: search again
             self._show_note(message.thread)
@@ -372,8 +371,15 @@ class ThreadScreen(Screen[None]):
             self._view.replace_thread(self.thread)  # ThreadReplaced updates search, themes
             self._show_note(self.thread)
         if not self._loading:
-            gc.freeze()  # the settled thread's objects: see `_show_thread`
+            self._freeze_when_quiet()
         self._show_cursor()
+
+    def _freeze_when_quiet(self) -> None:
+        """Once the whole thread is in, freeze its objects (see tui/startup_gc.py): after
+        a quiet moment, not in the frame that shows it."""
+        if self._freeze_timer is not None:
+            self._freeze_timer.stop()
+        self._freeze_timer = self.set_timer(startup_gc.FREEZE_AFTER, startup_gc.freeze_survivors)
 
     @on(CommentView.ThreadReplaced)
     def _thread_replaced(self, message: CommentView.ThreadReplaced) -> None:
