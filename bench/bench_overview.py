@@ -216,8 +216,7 @@ def main() -> None:
             in_app(
                 thread,
                 [
-                    ("C key", ["C"]),
-                    ("E key", ["E"]),
+                    *[("C key", ["C"]), ("E key", ["E"])] * 3,
                     *[("i open outline", ["i"]), ("escape close outline", ["escape"])] * 5,
                     ("i open (for resizing)", ["i"]),
                     ("resize 80->200 (beside)", ["200", "50"]),

@@ -6,7 +6,7 @@ from typing import Any
 
 from tests.overview_threads import long_top_level_thread
 from tests.test_snapshots_overview import app_on
-from tests.tui_support import comment_view, cursor_author, thread_screen
+from tests.tui_support import comment_view, cursor_author, thread_screen, view_lines
 from threads.outline import Outline
 from tui.widgets.outline_panel import OutlinePanel
 
@@ -130,3 +130,27 @@ async def test_a_reloaded_thread_gets_a_fresh_outline() -> None:
         await pilot.pause()
         assert len(panel(app).outline) == 7
         assert panel_lines(app)[6].startswith("  author6 ")
+
+
+async def test_a_resize_keeps_the_cursor_row_and_draws_the_new_width_at_once() -> None:
+    from threads.comment_lines import body_lines
+
+    app = app_on(long_top_level_thread())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("]", "]", "]", "j")
+        view = comment_view(app)
+        comment = view.cursor_comment
+        row = view.cursor_screen_row()
+        for size in ((200, 50), (120, 40), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert view.cursor_comment is comment and view.cursor_screen_row() == row
+            rows = view.layout_rows
+            assert rows.width == min(view.scrollable_content_region.width, view.max_width)
+            wrapped = body_lines(comment.body, rows.text_width(view.folds.depth_at(view.cursor)))
+            lines = view_lines(app)
+            assert len(wrapped) > 3 and len(lines) - row > 4  # several body rows are checked
+            for offset, line in enumerate(wrapped[: len(lines) - row - 1], start=1):
+                text = "".join(piece for piece, _ in line).strip()
+                assert text in lines[row + offset]  # wrapped for this width, on its row
