@@ -138,7 +138,7 @@ async def test_a_resize_keeps_the_cursor_row_and_draws_the_new_width_at_once() -
     app = app_on(long_top_level_thread())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("]", "]", "]", "j")
+        await pilot.press("]", "]", "]")
         view = comment_view(app)
         comment = view.cursor_comment
         row = view.cursor_screen_row()
