@@ -53,8 +53,10 @@ class OutlineController:
         return self._host.query_one("#thread-body", Container)
 
     def panel_for(self, thread: Thread) -> OutlinePanel:
-        """A hidden panel for a new comment view, to mount beside it."""
+        """A hidden panel for a new comment view, to mount beside it (an outline open on
+        the previous thread closes)."""
         self._open = False
+        self._body().remove_class(BESIDE_CLASS, OVER_CLASS)
         self.panel = OutlinePanel(Outline(thread), id="outline")
         return self.panel
 
