@@ -106,10 +106,13 @@ def footer_shows(screen: Any, description: str) -> bool:
     )
 
 
-def laid_out(view: Any) -> bool:
-    """The comment view is hidden or its rows are wrapped for its current width."""
+def laid_out(view: Any, size: tuple[int, int]) -> bool:
+    """The screen is laid out at `size` and the comment view is hidden or its rows are
+    wrapped for its width there."""
     from tui.reader_width import capped_width
 
+    if tuple(view.screen._compositor.size) != size:  # a frame from before the resize
+        return False
     if not view.display:
         return True
     return bool(
@@ -174,7 +177,10 @@ async def in_app(
                 width, height = (int(v) for v in pressed)
                 start = time.process_time()
                 frame, _ = await measure(
-                    pilot, clock, pilot.resize_terminal(width, height), lambda: laid_out(view)
+                    pilot,
+                    clock,
+                    pilot.resize_terminal(width, height),
+                    lambda: laid_out(view, (width, height)),  # noqa: B023 - used at once
                 )
                 while view.refining:
                     await pilot.pause(0.02)
