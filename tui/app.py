@@ -25,7 +25,6 @@ from tui import startup_gc
 from tui.article_cache import ArticleCache
 from tui.cli import Options, configure_sites
 from tui.config import Config, is_valid_key, load_config, normalise_keys
-from tui.keymap import binding_groups, remappable_ids
 from tui.load_source import StepSource, one_step
 from tui.memory import open_memory, target_key
 from tui.messages import OpenListedStory, OpenNeighbourStory
@@ -301,6 +300,12 @@ class ThreadReaderApp(App[int]):
 
     def _apply_key_config(self) -> None:
         """Remap keys from `[keys]`; unknown actions or keys are reported, not fatal."""
+        if not self.config.keys:
+            return
+        # The keymap imports every screen that has keys (article, help, saved threads):
+        # only when there is something to remap.
+        from tui.keymap import binding_groups, remappable_ids
+
         known = remappable_ids()
         keymap: dict[str, str] = {}
         for action, keys in self.config.keys.items():

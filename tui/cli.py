@@ -49,6 +49,20 @@ def _version() -> str:
         return "(not installed)"
 
 
+class _VersionAction(argparse.Action):
+    """`--version`: the installed version is looked up only when asked for (reading the
+    package metadata costs ~15 ms, on every launch if done while building the parser)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        sys.stdout.write(f"threadreader {_version()}\n")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="threadreader",
@@ -69,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
             "any other web address: the article in it"
         ),
     )
-    parser.add_argument("--version", action="version", version=f"threadreader {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--sample", action="store_true", help="open the bundled sample thread (offline)"
     )
@@ -206,7 +220,7 @@ def terminal_problem() -> str | None:
 def configure_sites(raw: dict[str, Any] | None = None) -> None:
     """Hand the config's site settings (`[reddit] client_id`) to the fetchers (`raw`: the
     config as read, when the caller has it)."""
-    from fetchers.reddit.api import configure
+    from fetchers.reddit.credentials import configure
     from tui.config import load_config
 
     reddit = (load_config().raw if raw is None else raw).get("reddit")
