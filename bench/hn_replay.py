@@ -296,7 +296,11 @@ def _serve_forever(answers: dict[str, bytes], latency: float, ports: Queue[int])
         def log_message(self, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    class Server(ThreadingHTTPServer):
+        def handle_error(self, request: Any, client_address: Any) -> None:
+            pass  # a client that quits mid-request (the reader closed at once) is no error
+
+    server = Server(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     ports.put(server.server_port)
     server.serve_forever()

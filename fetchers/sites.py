@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from fetchers import discourse, hackernews, lemmy, lobsters, mastodon, reddit
+from fetchers import discourse, hackernews, lemmy, lobsters, mastodon
 from fetchers.errors import BadTarget
+from fetchers.reddit import site as reddit
 from fetchers.site import ItemTarget, Site
 
 # Sites known by their host first; the instance-based ones, recognised by path on any

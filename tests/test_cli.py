@@ -574,11 +574,11 @@ def test_fast_needs_dump(capsys: pytest.CaptureFixture[str]) -> None:
 def reddit_server(httpserver: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
     from reddit_fixtures import FakeReddit
 
-    import fetchers.reddit.api as reddit_api
+    import fetchers.reddit.credentials as reddit_credentials
 
     monkeypatch.setenv("THREADREADER_REDDIT_URL", httpserver.url_for(""))
     monkeypatch.setenv("THREADREADER_CONFIG", str(tmp_path / "none.toml"))
-    monkeypatch.setattr(reddit_api, "_client_id", None)
+    monkeypatch.setattr(reddit_credentials, "_client_id", None)
     fake = FakeReddit()
     fake.install(httpserver)
     return fake

@@ -12,14 +12,14 @@ from pytest_httpserver import HTTPServer
 from reddit_fixtures import THREAD, FakeClock, FakeReddit, t1
 from werkzeug import Request, Response
 
-import fetchers.reddit.api as reddit_api
+import fetchers.reddit.credentials as reddit_credentials
 from fetchers.errors import NotFound
 from fetchers.http import make_client
-from fetchers.reddit import fetch_target
 from fetchers.reddit.api import RedditApi, user_agent
 from fetchers.reddit.auth import _TOKENS
 from fetchers.reddit.loader import StubLoader, fetch_thread
 from fetchers.reddit.pacing import RatePacer
+from fetchers.reddit.site import fetch_target
 from fetchers.site import ItemTarget
 from threads.model import Thread
 from threads.more_splice import apply_expansion
@@ -28,7 +28,7 @@ from threads.more_splice import apply_expansion
 @pytest.fixture
 def reddit(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> FakeReddit:
     monkeypatch.setenv("THREADREADER_REDDIT_URL", httpserver.url_for(""))
-    monkeypatch.setattr(reddit_api, "_client_id", None)
+    monkeypatch.setattr(reddit_credentials, "_client_id", None)
     fake = FakeReddit(FakeClock())
     fake.install(httpserver)
     return fake

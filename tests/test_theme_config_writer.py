@@ -9,7 +9,7 @@ import pytest
 
 from threads.themes import Theme
 from tui.config import load_config
-from tui.theme_config import ConfigWriteError, save_themes
+from tui.theme_config_writer import ConfigWriteError, save_themes
 
 WRITTEN = """# my settings
 [themes.politics]

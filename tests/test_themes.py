@@ -17,7 +17,7 @@ from threads.model import Comment, Thread
 from threads.themes import TermError, Theme, apply_themes, next_mode, parse_term, theme_comments
 from threads.word_index import WordIndex
 from tui.config import load_config
-from tui.theme_config import save_themes
+from tui.theme_config_writer import save_themes
 
 SAMPLE = load_sample_thread()
 INDEX = WordIndex(SAMPLE)

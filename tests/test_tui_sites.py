@@ -19,7 +19,7 @@ from site_servers import (
     mastodon_status,
 )
 
-import fetchers.reddit.api as reddit_api
+import fetchers.reddit.credentials as reddit_credentials
 from fetchers.site import ItemTarget
 from tests.test_tui_search import type_query
 from tests.tui_support import (
@@ -214,7 +214,7 @@ async def test_score_folding_says_when_a_thread_has_no_scores() -> None:
 @pytest.fixture
 def reddit(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> FakeReddit:
     monkeypatch.setenv("THREADREADER_REDDIT_URL", httpserver.url_for(""))
-    monkeypatch.setattr(reddit_api, "_client_id", None)
+    monkeypatch.setattr(reddit_credentials, "_client_id", None)
     fake = FakeReddit()
     page = copy.deepcopy(fake.page)
     first = next(t for t in walk_things(page[1]["data"]["children"]) if t["kind"] == "t1")

@@ -8,15 +8,19 @@ own HTML, so both kinds of body are split, styled and sanitised identically.
 from __future__ import annotations
 
 from functools import lru_cache
-
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
 
 from threads.blocks import Body
 from threads.html_text import html_to_body
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
 
 @lru_cache(maxsize=1)
 def _renderer() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # ~10 ms: every site module imports this one
+
     # "commonmark" with html off; strikethrough and tables as Lemmy's own renderer has them.
     return MarkdownIt("commonmark", {"html": False}).enable(["strikethrough", "table"])
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import sys
 
+from tui import startup_gc
 from tui.cli import (
     EXIT_FETCH_ERROR,
     EXIT_OK,
     EXIT_USAGE,
     parse_options,
-    run_dump,
     target_problem,
     terminal_problem,
 )
@@ -21,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     options = parse_options(sys.argv[1:] if argv is None else argv)
     try:
         if options.dump:
+            from tui.dump import run_dump
+
             return run_dump(options)
         problem = target_problem(options)  # before the full screen: one line, exit 1
         if problem is not None:
@@ -30,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         if problem is not None:
             print(f"threadreader: {problem}", file=sys.stderr)
             return EXIT_USAGE
+        startup_gc.pause()  # until the first thread is on screen: see tui/startup_gc.py
         prefetch = None
         if options.target is not None and not options.offline and not _is_article(options.target):
             from tui.prefetch import Prefetch

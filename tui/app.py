@@ -21,10 +21,10 @@ from threads.model import Thread
 from threads.stories import StoryListKind, StorySummary
 from threads.story_steps import neighbour
 from threads.themes import Theme
+from tui import startup_gc
 from tui.article_cache import ArticleCache
 from tui.cli import Options, configure_sites
 from tui.config import Config, is_valid_key, load_config, normalise_keys
-from tui.keymap import binding_groups, remappable_ids
 from tui.load_source import StepSource, one_step
 from tui.memory import open_memory, target_key
 from tui.messages import OpenListedStory, OpenNeighbourStory
@@ -106,6 +106,8 @@ class ThreadReaderApp(App[int]):
         return self._client
 
     def on_mount(self) -> None:
+        # However long the first thread takes, the collector does not rest for longer.
+        self.set_timer(startup_gc.RESUME_AFTER, startup_gc.resume)
         if self.sixteen_colours:
             self.theme = "ansi-dark"
         self._apply_key_config()
@@ -296,6 +298,12 @@ class ThreadReaderApp(App[int]):
 
     def _apply_key_config(self) -> None:
         """Remap keys from `[keys]`; unknown actions or keys are reported, not fatal."""
+        if not self.config.keys:
+            return
+        # The keymap imports every screen that has keys (article, help, saved threads):
+        # only when there is something to remap.
+        from tui.keymap import binding_groups, remappable_ids
+
         known = remappable_ids()
         keymap: dict[str, str] = {}
         for action, keys in self.config.keys.items():

@@ -31,7 +31,7 @@ def site_hooks(client: Callable[[], httpx.AsyncClient], target: object) -> SiteH
         return None
     sorts: tuple[str, ...] = ()
     if target.site == "reddit":
-        from fetchers.reddit import SORTS
+        from fetchers.reddit.addresses import SORTS
 
         sorts = SORTS
 

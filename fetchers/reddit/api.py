@@ -19,6 +19,7 @@ from fetchers.http import MAX_RESPONSE_BYTES, REQUEST_DEADLINE
 from fetchers.json_decode import decode_json
 from fetchers.reddit.addresses import oauth_url, reddit_url
 from fetchers.reddit.auth import InstalledAppAuth
+from fetchers.reddit.credentials import configured_client_id
 from fetchers.reddit.pacing import RatePacer
 
 SITE = "Reddit"
@@ -32,15 +33,6 @@ def user_agent() -> str:
     except PackageNotFoundError:
         own = "0"
     return f"{sys.platform}:threadreader:{own} (terminal discussion reader)"
-
-
-_client_id: str | None = None
-
-
-def configure(client_id: str | None) -> None:
-    """Use an installed app's OAuth `client_id` (from the config) for later requests."""
-    global _client_id
-    _client_id = client_id.strip() if client_id and client_id.strip() else None
 
 
 class RedditApi:
@@ -135,5 +127,5 @@ def api_for(client: httpx.AsyncClient) -> RedditApi:
     """The app's one `RedditApi` for this client (created on first use)."""
     api = _APIS.get(client)
     if api is None:
-        api = _APIS[client] = RedditApi(client, client_id=_client_id)
+        api = _APIS[client] = RedditApi(client, client_id=configured_client_id())
     return api

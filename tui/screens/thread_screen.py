@@ -29,6 +29,7 @@ from store.reading_state import ReadingState
 from threads.model import Thread
 from threads.new_comments import NewComments
 from threads.tree_changes import apply_changes
+from tui import startup_gc
 from tui.load_source import PendingChanges, StepSource, ThreadSource, one_step
 from tui.messages import (
     LoadFailed,
@@ -322,7 +323,8 @@ class ThreadScreen(Screen[None]):
         # A big thread is hundreds of thousands of objects that live as long as this
         # screen; frozen, the cyclic GC stops rescanning them (pauses of ~100 ms at
         # 10,000 comments). The model has no reference cycles, so refcounting frees it.
-        gc.freeze()
+        # The first thread on screen also ends the collector's start-up rest.
+        startup_gc.resume()
         if old := self._view:  # a refresh or reload: the same place, nothing moves
             old.replace_thread(message.thread, themes=themes)  # ThreadReplaced: search again
             self._show_note(message.thread)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from textual.screen import Screen
 
 from tui.screens.themes_screen import ThemeActions, ThemesScreen
-from tui.theme_config import save_themes
 from tui.widgets.comment_view import CommentView
 
 if TYPE_CHECKING:
@@ -118,6 +117,8 @@ class ThemeController:
         self._host.app.push_screen(screen)
 
     def _save(self, themes: list[Theme], removed: set[str], renamed: dict[str, str]) -> str:
+        from tui.theme_config_writer import save_themes  # tomlkit: only when saving
+
         path = self._settings.config_path
         try:
             save_themes(path, themes, removed=removed, renamed=renamed)
