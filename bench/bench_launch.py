@@ -1,8 +1,8 @@
 """Launch time: the installed `threadreader` until its first comment is on a real terminal.
 
-Starts the command in a detached tmux session at 80x24 and polls `capture-pane` every
-5 ms until the first comment's header is drawn; an empty Textual app showing one word is
-measured the same way, in the same run. Threads come from a local replay of both HN APIs
+Starts the command in a detached tmux session at 80x24 and reads what the pane receives
+(`pipe-pane`) until the first comment's header is drawn; an empty Textual app showing one
+word is measured the same way, in the same run. Threads come from a local replay of both HN APIs
 (`bench/hn_replay.py`: Algolia in date order, Firebase in HN's order): the 485-comment
 fixture and a generated 2,000-comment thread. Prints medians and the ratio to the empty
 app, and which comment came first (HN's first or Algolia's oldest).
@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import os
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -50,14 +53,23 @@ def tmux(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
     )
 
 
+_ESCAPES = re.compile(
+    rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|.)"
+)
+
+
 def time_to_text(
     command: list[str],
     markers: tuple[str, ...],
     env: dict[str, str] | None = None,
     timeout: float = 20.0,
 ) -> tuple[float, str]:
-    """Seconds from starting `command` in tmux until one of `markers` is on the screen,
-    and which marker it was."""
+    """Seconds from starting `command` in tmux until one of `markers` is drawn, and which.
+
+    The pane's output is piped (`tmux pipe-pane`) into a FIFO this process reads: the
+    marker is seen as the terminal receives it, and no poller competes with the command
+    for the CPU (a `capture-pane` every few ms is a process each time, on two cores).
+    """
     name = f"launch-{uuid.uuid4().hex[:8]}"
     # A first visit with no config: a store of its own (never the user's), nothing remembered.
     home = tempfile.mkdtemp(prefix="threadreader-bench-")
@@ -66,18 +78,35 @@ def time_to_text(
         "THREADREADER_CONFIG": f"{home}/config.toml",
         **(env or {}),
     }
+    fifo = Path(home) / "pane"
+    os.mkfifo(fifo)
     exports = " ".join(f"{key}={value}" for key, value in env.items())
-    shell = f"env {exports} " + " ".join(command) + "; sleep 2"
-    start = time.perf_counter()
+    go = f"go-{name}"
+    shell = f"tmux -L {SOCKET} wait-for {go}; env {exports} " + " ".join(command) + "; sleep 2"
     tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", name, shell, check=True)
+    tmux("pipe-pane", "-O", "-t", name, f"cat > {fifo}", check=True)
+    seen: list[tuple[float, str]] = []
+
+    def watch() -> None:
+        text = b""
+        with open(fifo, "rb", buffering=0) as pane:
+            while chunk := pane.read(65536):
+                text = (text + chunk)[-200_000:]
+                plain = _ESCAPES.sub(b"", text).decode("utf-8", "replace")
+                for marker in markers:
+                    if marker in plain:
+                        seen.append((time.perf_counter(), marker))
+                        return
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
     try:
-        while time.perf_counter() - start < timeout:
-            screen = tmux("capture-pane", "-p", "-t", name).stdout
-            for marker in markers:
-                if marker in screen:
-                    return time.perf_counter() - start, marker
-            time.sleep(0.005)
-        raise TimeoutError(f"{markers!r} did not appear within {timeout} s")
+        start = time.perf_counter()
+        tmux("wait-for", "-S", go, check=True)
+        watcher.join(timeout)
+        if not seen:
+            raise TimeoutError(f"{markers!r} did not appear within {timeout} s")
+        return seen[0][0] - start, seen[0][1]
     finally:
         tmux("kill-session", "-t", name)
         shutil.rmtree(home, ignore_errors=True)
