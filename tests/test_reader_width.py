@@ -31,10 +31,11 @@ async def test_the_width_comes_from_the_config(tmp_path: Path) -> None:
 async def test_no_limit_and_a_bad_value(tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text("[reader]\nmax_width = 0\n", encoding="utf-8")
-    assert reader_max_width(load_config(config)) == (0, None)
+    assert reader_max_width(load_config(config)) == 0
     config.write_text('[reader]\nmax_width = "wide"\n', encoding="utf-8")
-    width, problem = reader_max_width(load_config(config))
-    assert width == DEFAULT_MAX_WIDTH and problem and "max_width" in problem
+    loaded = load_config(config)
+    assert reader_max_width(loaded) == DEFAULT_MAX_WIDTH
+    assert [problem for problem in loaded.problems if "max_width" in problem]
     app = sample_app(config)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()

@@ -174,10 +174,16 @@ def test_wide_view_snapshot_at_200x50(hn_server: HTTPServer, snap_compare: Any) 
     )
 
 
-def test_a_bad_list_beside_keeps_the_default_and_says_so() -> None:
+def test_a_bad_list_beside_keeps_the_default_and_says_so(tmp_path: Path) -> None:
+    from tui.config import load_config
     from tui.reader_widths import LIST_BESIDE, reader_widths
 
-    widths, problems = reader_widths({"reader": {"list_beside": "wide"}})
-    assert widths.list_beside == LIST_BESIDE
-    assert problems == ["[reader] list_beside must be a number of columns (40-1000)."]
-    assert reader_widths({"reader": {"list_beside": 150}})[0].list_beside == 150
+    config = tmp_path / "config.toml"
+    config.write_text('[reader]\nlist_beside = "wide"\n', encoding="utf-8")
+    loaded = load_config(config)
+    assert reader_widths(loaded.raw).list_beside == LIST_BESIDE
+    assert loaded.problems == [
+        f'{config}:2: [reader] list_beside = "wide" must be a whole number of columns '
+        f"from 40 to 1000; using {LIST_BESIDE}."
+    ]
+    assert reader_widths({"reader": {"list_beside": 150}}).list_beside == 150

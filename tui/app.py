@@ -69,10 +69,8 @@ class ThreadReaderApp(App[int]):
         self.sixteen_colours = is_sixteen_colour() if sixteen_colours is None else sixteen_colours
         self.config = config if config is not None else load_config()
         self.themes = list(self.config.themes)
-        self.reader_width, width_problem = reader_max_width(self.config)
+        self.reader_width = reader_max_width(self.config)
         """The widest the comment column gets (`[reader] max_width`; 0 = no limit)."""
-        if width_problem:
-            self.config.problems.append(width_problem)
         """The themes in use (the config's, then as changed in the themes panel)."""
 
         self.now = now or (lambda: datetime.now(UTC))

@@ -1,5 +1,7 @@
 """The TOML config file: where it is, and the `[keys]` table (remaps by binding id).
 
+The `[themes]` and `[reader]` tables are checked here too (their own modules say how).
+
 A bad file never stops the app: every problem becomes a readable line naming the file
 (and the line where TOML says), shown as a notification, and whatever is valid is used.
 """
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from threads.themes import Theme
+from tui.reader_settings import reader_problems
 from tui.theme_config import line_of, read_themes
 
 
@@ -59,6 +62,7 @@ def load_config(path: Path | None = None) -> Config:
         return config
     config.themes, problems = read_themes(config.raw, text, path)
     config.problems.extend(problems)
+    config.problems.extend(reader_problems(config.raw, text, path))
     keys = config.raw.get("keys", {})
     if not isinstance(keys, dict):
         config.problems.append(f'{path}: [keys] must be a table of action = "key,key".')

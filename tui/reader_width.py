@@ -7,27 +7,21 @@ stay where the eye expects them; the rest of the screen is left blank).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from tui.reader_settings import DEFAULT_MAX_WIDTH, MIN_MAX_WIDTH, reader_setting
 
 if TYPE_CHECKING:
     from tui.config import Config
 
-DEFAULT_MAX_WIDTH = 100
-MIN_MAX_WIDTH = 40  # narrower than this, nested replies would have no room for words
+__all__ = ["DEFAULT_MAX_WIDTH", "MIN_MAX_WIDTH", "capped_width", "reader_max_width"]
 
 
-def reader_max_width(config: Config) -> tuple[int, str | None]:
-    """The configured column width (0 = no cap), and a problem sentence for a bad value."""
-    table: Any = config.raw.get("reader")
-    value = table.get("max_width") if isinstance(table, dict) else None
-    if value is None:
-        return DEFAULT_MAX_WIDTH, None
-    if isinstance(value, bool) or not isinstance(value, int) or (0 < value < MIN_MAX_WIDTH):
-        return DEFAULT_MAX_WIDTH, (
-            f"{config.path}: [reader] max_width must be a whole number of columns, "
-            f"{MIN_MAX_WIDTH} or more (0 for no limit); using {DEFAULT_MAX_WIDTH}."
-        )
-    return max(0, value), None
+def reader_max_width(config: Config) -> int:
+    """The configured column width (0 = no cap); the default for a bad value (reported
+    when the config was read: tui/reader_settings.py)."""
+    value = reader_setting(config.raw, "max_width")
+    return DEFAULT_MAX_WIDTH if value is None else value
 
 
 def capped_width(width: int, max_width: int) -> int:

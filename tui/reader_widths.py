@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-OUTLINE_BESIDE = 160
-LIST_BESIDE = 180
+from tui.reader_settings import LIST_BESIDE, OUTLINE_BESIDE, reader_setting
+
+__all__ = ["LIST_BESIDE", "OUTLINE_BESIDE", "ReaderWidths", "app_widths", "reader_widths"]
 
 
 @dataclass(frozen=True)
@@ -17,26 +18,16 @@ class ReaderWidths:
     list_beside: int = LIST_BESIDE
 
 
-def reader_widths(raw: dict[str, Any] | None) -> tuple[ReaderWidths, list[str]]:
+def reader_widths(raw: dict[str, Any] | None) -> ReaderWidths:
     """`[reader] outline_beside = 160`, `list_beside = 180`; a bad value keeps the default
-    (listed in problems)."""
-    table = (raw or {}).get("reader", {})
-    problems: list[str] = []
-    if not isinstance(table, dict):
-        return ReaderWidths(), ["[reader] must be a table; using the default widths."]
-    values: dict[str, int] = {}
-    for name in ("outline_beside", "list_beside"):
-        value = table.get(name)
-        if value is None:
-            continue
-        if isinstance(value, int) and not isinstance(value, bool) and 40 <= value <= 1000:
-            values[name] = value
-        else:
-            problems.append(f"[reader] {name} must be a number of columns (40-1000).")
-    return ReaderWidths(**values), problems
+    (it was reported when the config was read: tui/reader_settings.py)."""
+    return ReaderWidths(
+        outline_beside=reader_setting(raw, "outline_beside") or OUTLINE_BESIDE,
+        list_beside=reader_setting(raw, "list_beside") or LIST_BESIDE,
+    )
 
 
 def app_widths(app: object) -> ReaderWidths:
     """The widths from the app's config (defaults when it has none)."""
     config = getattr(app, "config", None)
-    return reader_widths(getattr(config, "raw", None))[0]
+    return reader_widths(getattr(config, "raw", None))

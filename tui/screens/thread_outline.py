@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual.containers import Container
 from textual.screen import Screen
 
-from threads.model import Comment
+from threads.model import Comment, Thread
 from threads.outline import NewUnder, Outline
 from tui.reader_widths import app_widths
 from tui.widgets.outline_panel import OutlinePanel
@@ -27,16 +27,22 @@ OVER_CLASS = "-outline-over"
 
 
 class OutlineController:
-    """`i` on the thread screen."""
+    """`i` on the thread screen.
+
+    The panel is mounted, hidden, with each comment view (`panel_for`) and shown or
+    hidden by a class on the thread body: opening and closing mount nothing, so a
+    toggle costs one restyle of the body, not a mount (and the frames it brings).
+    """
 
     def __init__(self, host: Screen[None], view: Callable[[], CommentView | None]) -> None:
         self._host = host
         self._view = view
         self.panel: OutlinePanel | None = None
+        self._open = False
 
     @property
     def is_open(self) -> bool:
-        return self.panel is not None
+        return self._open and self.panel is not None and self.panel.is_attached
 
     @property
     def beside(self) -> bool:
@@ -46,22 +52,33 @@ class OutlineController:
     def _body(self) -> Container:
         return self._host.query_one("#thread-body", Container)
 
+    def panel_for(self, thread: Thread) -> OutlinePanel:
+        """A hidden panel for a new comment view, to mount beside it (an outline open on
+        the previous thread closes)."""
+        self._open = False
+        self._body().remove_class(BESIDE_CLASS, OVER_CLASS)
+        self.panel = OutlinePanel(Outline(thread), id="outline")
+        return self.panel
+
     async def toggle(self) -> None:
         """Open the outline (focused), focus it if open beside, close it if focused."""
         view = self._view()
         if view is None:
             return
-        if self.panel is not None:
+        if self.is_open and self.panel is not None:
             if self._host.focused is self.panel:
                 await self.close()
             else:
                 self.panel.focus()
             return
-        panel = OutlinePanel(
-            Outline(view.thread), new_under=self._new_under(), tags=self._tags(view), id="outline"
-        )
-        self.panel = panel
-        await self._body().mount(panel, before=view)
+        panel = self.panel
+        if panel is None or not panel.is_attached:
+            panel = self.panel_for(view.thread)
+            await self._body().mount(panel, before=view)
+        panel.new_under, panel.tags = self._new_under(), self._tags(view)
+        if panel.outline.thread is not view.thread:
+            panel.show_outline(Outline(view.thread))
+        self._open = True
         self.fit()
         comment = view.cursor_comment
         if comment is not None:
@@ -70,18 +87,17 @@ class OutlineController:
 
     async def close(self) -> None:
         """Close the outline; the thread gets its width (and the focus) back."""
-        if self.panel is None:
+        if not self._open:
             return
-        panel, self.panel = self.panel, None
+        self._open = False
         self._body().remove_class(BESIDE_CLASS, OVER_CLASS)
-        await panel.remove()
         view = self._view()
         if view is not None:
             view.focus()
 
     def fit(self) -> None:
         """Beside or over, for the current width (after opening and on every resize)."""
-        if self.panel is None:
+        if not self.is_open:
             return
         beside = self.beside
         body = self._body()
@@ -101,9 +117,12 @@ class OutlineController:
     def follow(self) -> None:
         """The thread's cursor moved: the outline marks its top-level comment."""
         view = self._view()
-        if self.panel is None or view is None or view.cursor_comment is None:
+        if not self.is_open or self.panel is None or view is None:
             return
-        self.panel.follow(view.cursor_comment.id)
+        if self.panel.outline.thread is not view.thread:  # a reload replaced the thread
+            self.panel.show_outline(Outline(view.thread))
+        if view.cursor_comment is not None:
+            self.panel.follow(view.cursor_comment.id)
 
     def _new_under(self) -> NewUnder | None:
         """A "new since last visit" count, if the screen has one (threads/new_comments.py)."""

@@ -14,6 +14,7 @@ from typing import Any
 from textual.screen import Screen
 
 from threads.score_folding import ScoreFold, fold_below, has_scores
+from tui.reader_settings import reader_setting
 from tui.widgets.comment_view import CommentView
 
 DEFAULT_THRESHOLD = 1
@@ -21,10 +22,9 @@ DEFAULT_THRESHOLD = 1
 
 
 def threshold_from_config(raw: dict[str, Any]) -> int | None:
-    """`[reader] fold_below` when it is a whole number, else `None`."""
-    reader = raw.get("reader")
-    value = reader.get("fold_below") if isinstance(reader, dict) else None
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    """`[reader] fold_below` when it is a whole number, else `None` (a bad value was
+    reported when the config was read: tui/reader_settings.py)."""
+    return reader_setting(raw, "fold_below")
 
 
 class ScoreFoldController:

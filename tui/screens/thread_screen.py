@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from fetchers.errors import FetchError
 from store.keys import ThreadKey
@@ -55,6 +55,7 @@ from tui.widgets.comment_view import CommentView
 from tui.widgets.outline_panel import OutlinePanel
 from tui.widgets.search_panel import SearchPanel
 from tui.widgets.status_bar import CursorStatus, StatusBar
+from tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from threads.themes import ThemeView  # rapidfuzz stays off the start-up path
@@ -206,7 +207,7 @@ class ThreadScreen(Screen[None]):
         yield StatusBar(id="status")
         with Container(id="thread-body"):
             yield Static("Loading…", id="message", markup=False)
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one(StatusBar).show_loading(self._title or "thread")
@@ -347,7 +348,7 @@ class ThreadScreen(Screen[None]):
         self._view = view
         with self.app.batch_update():  # one frame: the old view until the new one is in
             await body.remove_children()
-            await body.mount(view)
+            await body.mount(self.outline.panel_for(message.thread), view)
         # A watcher runs as the cursor is set: the status line repaints in the view's frame.
         self.watch(view, "cursor", self._show_cursor)
         if not self.listing.holds_focus:

@@ -222,12 +222,27 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         anchor = self._cursor_anchor() if self._laid_out else None
         if not self._laid_out and self._initial_row is not None and self._wish is not None:
             anchor = (self.cursor, self._initial_row)  # the place saved at the last visit
+        self._rewrap(width, anchor)
+        if anchor is None and self.cursor:
+            self.scroll_to_cursor(center=True)  # opened on a comment (focus id)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Textual draws the first frame at a new size before `on_resize` runs: wrap for
+        # the new width here, so that frame already shows the right rows (instead of the
+        # old width's rows, then a second full frame with the new ones).
+        if self._laid_out and self._rows is not None:
+            width = capped_width(self.scrollable_content_region.width, self.max_width)
+            if width and width != self._rows.width:
+                self._rewrap(width, self._cursor_anchor())
+        return super().render_lines(crop)
+
+    def _rewrap(self, width: int, anchor: Anchor | None) -> None:
+        """Rows for a new width: estimated heights, exact on screen, the rest refined in
+        the background; the cursor comment stays on `anchor`'s screen row."""
         self._laid_out = True
         self._rows = RowLayout(self.folds, width, self._preamble(width))
         self.painter.forget()
         self._show_anchored(anchor)
-        if anchor is None and self.cursor:
-            self.scroll_to_cursor(center=True)  # opened on a comment (focus id)
         self.start_refining()
 
     def cursor_screen_row(self) -> int:

@@ -72,6 +72,14 @@ class OutlinePanel(ScrollView, can_focus=True, inherit_bindings=False):
     def on_mount(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.outline))
 
+    def show_outline(self, outline: Outline) -> None:
+        """Show another outline (the thread was replaced), the cursor on its first row."""
+        self.outline = outline
+        self.cursor = 0
+        self.virtual_size = Size(self.size.width, len(outline))
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self.outline))
         self.show_row(self.cursor)
@@ -95,7 +103,10 @@ class OutlinePanel(ScrollView, can_focus=True, inherit_bindings=False):
         if not len(self.outline):
             return
         self.cursor = max(0, min(row, len(self.outline) - 1))
-        height = max(1, self.scrollable_content_region.height)
+        height = self.scrollable_content_region.height
+        if not height:  # not laid out yet: `on_resize` scrolls once the height is known
+            self.refresh()
+            return
         top = int(self.scroll_y)
         if self.cursor < top:
             top = self.cursor
