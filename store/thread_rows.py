@@ -6,6 +6,7 @@ Functions here run inside the caller's transaction and take an open connection.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 
 from store import codec
 from store.keys import ThreadKey
@@ -39,25 +40,31 @@ def save_thread(connection: sqlite3.Connection, thread: Thread, fetched_at: floa
     """Store (or replace) the copy of a thread. Returns its row key."""
     row_key = thread_row_key(connection, ThreadKey(thread.source, thread.id), thread.title)
     tree = thread.tree
-    rows = [
-        (
-            row_key,
-            position,
-            comment.id,
-            depth,
-            comment.author,
-            codec.encode_time(comment.created),
-            codec.encode_body(comment.body),
-            comment.deleted,
-            comment.dead,
-            comment.score,
-        )
-        for position, (comment, depth) in enumerate(zip(tree.order, tree.depths, strict=True))
-    ]
     body = codec.encode_body(thread.body)
-    size = len(body) + len(thread.title) + sum(len(row[6]) + _ROW_OVERHEAD for row in rows)
+    size = len(body) + len(thread.title)
+
+    def rows() -> Iterator[tuple[object, ...]]:
+        # One row at a time into SQLite: all of a big thread's encoded bodies at once
+        # would be several MB more at the reader's peak.
+        nonlocal size
+        for position, (comment, depth) in enumerate(zip(tree.order, tree.depths, strict=True)):
+            encoded = codec.encode_body(comment.body)
+            size += len(encoded) + _ROW_OVERHEAD
+            yield (
+                row_key,
+                position,
+                comment.id,
+                depth,
+                comment.author,
+                codec.encode_time(comment.created),
+                encoded,
+                comment.deleted,
+                comment.dead,
+                comment.score,
+            )
+
     connection.execute("DELETE FROM comments WHERE thread_key = ?", (row_key,))
-    connection.executemany("INSERT INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    connection.executemany("INSERT INTO comments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows())
     connection.execute(
         """UPDATE threads SET title = ?, url = ?, author = ?, points = ?, created = ?,
                body = ?, expected_count = ?, missing = ?, comment_count = ?,
@@ -72,7 +79,7 @@ def save_thread(connection: sqlite3.Connection, thread: Thread, fetched_at: floa
             body,
             thread.expected_count,
             thread.missing,
-            len(rows),
+            len(tree.order),
             size,
             fetched_at,
             row_key,
