@@ -36,7 +36,7 @@ def keys_of(lines: list[Line], text: str) -> set[tuple[str, ...]]:
     return {key for line in lines for piece, key in line if piece.strip() == text}
 
 
-def drawn(lines: list[Line]) -> list[str]:
+def drawn_text(lines: list[Line]) -> list[str]:
     return ["".join(text for text, _ in line) for line in lines]
 
 
@@ -47,7 +47,7 @@ def test_a_python_snippet_gets_keyword_string_and_comment_styles() -> None:
     assert keys_of(lines, '"hello "') == {("code", "string")}
     assert keys_of(lines, "# say hello") == {("code", "comment")}
     assert keys_of(lines, "greet") == {("code", "name.function")}
-    assert drawn(lines) == ["│ " + line for line in PYTHON.rstrip("\n").split("\n")]
+    assert drawn_text(lines) == ["│ " + line for line in PYTHON.rstrip("\n").split("\n")]
 
 
 def test_a_shell_session_gets_prompt_and_string_styles_with_output_plain() -> None:
@@ -56,7 +56,7 @@ def test_a_shell_session_gets_prompt_and_string_styles_with_output_plain() -> No
     assert keys_of(lines, '"notes"') == {("code", "string")}
     assert keys_of(lines, "'done'") == {("code", "string")}
     assert {key for _, key in lines[1][1:]} == {("code",)}  # the command's output
-    assert drawn(lines) == ["│ " + line for line in SHELL.rstrip("\n").split("\n")]
+    assert drawn_text(lines) == ["│ " + line for line in SHELL.rstrip("\n").split("\n")]
 
 
 def test_a_shell_script_with_a_shebang_gets_keywords() -> None:
@@ -96,7 +96,7 @@ def test_control_characters_cannot_come_through() -> None:
     body = html_to_body(f"<pre><code>{html.escape(hostile)}</code></pre>")
     lines = body_lines(body, 80)
     assert keys_of(lines, "import") == {("code", "keyword")}  # still highlighted
-    text = "".join(drawn(lines))
+    text = "".join(drawn_text(lines))
     assert clean_text(text) == text
     assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in text)
 
@@ -123,3 +123,21 @@ def test_every_key_is_one_the_ui_is_told_about() -> None:
     used = {key for line in lines for _, key in line} - {("code-mark",), ("code",)}
     assert used <= STYLE_KEYS
     assert {("code", "inserted"), ("code", "deleted")} <= used
+
+
+def test_rows_counted_without_highlighting_are_the_rows_drawn() -> None:
+    # The layout measures comments off screen without Pygments: its heights must be
+    # the heights of what is drawn, or the rows below a code block would jump.
+    sources = (
+        "def f(x):\n    return x  # one\n\n\nprint(f(2))\n",
+        "$ ls -la\ntotal 0\n$ echo 'hi'\nhi",
+        "--- a\n+++ b\n@@ -1 +1 @@\n-old\n+new",
+        "#!/bin/bash\nfor i in 1 2; do echo $i; done",
+        "no language here at all\n\n  indented\n",
+        "x" * 300,
+    )
+    body = tuple(Block("code", (Span(source),)) for source in sources)
+    for width in (20, 80, 200):
+        shown = body_lines(body, width)
+        counted = body_lines(body, width, highlight=False)
+        assert drawn_text(counted) == drawn_text(shown)

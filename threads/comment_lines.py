@@ -64,20 +64,22 @@ def _mark_references(text: str, key: StyleKey) -> list[Piece]:
     return pieces
 
 
-def _code_lines(block: Block, width: int) -> list[Line]:
+def _code_lines(block: Block, width: int, highlight: bool) -> list[Line]:
     """Code keeps its lines unwrapped; a line too long for the screen is clipped with `›`.
 
     Pieces carry `("code", KIND)` keys where the block's language is known
     (threads/code_highlight.py); the tokenising is cached per block, so a new width
-    only re-clips.
+    only re-clips. Without `highlight` the lines are plain (the same lines: enough to
+    count them, and Pygments is neither imported nor run).
     """
-    from threads.code_highlight import highlighted_lines  # Pygments off the start-up path
-
     room = max(1, width - len(CODE_MARK))
-    return [
-        [(CODE_MARK, ("code-mark",)), *_clip_pieces(pieces, room)]
-        for pieces in highlighted_lines(block)
-    ]
+    if highlight:
+        from threads.code_highlight import highlighted_lines  # Pygments off the start-up path
+
+        code = highlighted_lines(block)
+    else:
+        code = tuple(((line, ("code",)),) if line else () for line in block.text.split("\n"))
+    return [[(CODE_MARK, ("code-mark",)), *_clip_pieces(pieces, room)] for pieces in code]
 
 
 def _clip_pieces(pieces: tuple[Piece, ...], room: int) -> Line:
@@ -149,8 +151,9 @@ def _item_lines(block: Block, width: int) -> list[Line]:
     ]
 
 
-def body_lines(body: Body, width: int) -> list[Line]:
-    """Wrap a body to `width` cells: blocks separated by one blank line."""
+def body_lines(body: Body, width: int, *, highlight: bool = True) -> list[Line]:
+    """Wrap a body to `width` cells: blocks separated by one blank line (`highlight`:
+    code in colour; without it, the same lines plain)."""
     lines: list[Line] = []
     for number, block in enumerate(body):
         if number and blank_line_between(body[number - 1], block):
@@ -160,7 +163,7 @@ def body_lines(body: Body, width: int) -> list[Line]:
         elif block.kind == "table":
             lines.extend(_table_lines(block, width))
         elif block.kind == "code":
-            lines.extend(_code_lines(block, width))
+            lines.extend(_code_lines(block, width, highlight))
         elif block.kind == "quote":
             wrapped = wrap_pieces(_block_pieces(block), max(1, width - len(QUOTE_BAR)))
             lines.extend([(QUOTE_BAR, ("quote-bar",)), *line] for line in wrapped)

@@ -107,6 +107,14 @@ class RowLayout:
         self._exact.add(comment.id)
         return lines
 
+    def _measure(self, comment: Comment, depth: int) -> None:
+        """The comment's exact height, its lines not kept (they are not on screen)."""
+        shut = is_placeholder(comment) or self.view.body_shut(comment.id)
+        width = self.text_width(depth)
+        lines = 0 if shut else len(body_lines(comment.body, width, highlight=False))
+        self._height_of[comment.id] = 1 + lines + GAP
+        self._exact.add(comment.id)
+
     def block_rows(self, comment: Comment, depth: int, block: int) -> tuple[int, int]:
         """(first, last) row offsets of a body block within the comment (0 = header)."""
         if is_placeholder(comment) or not 0 <= block < len(comment.body):
@@ -171,8 +179,12 @@ class RowLayout:
         """Rows the visible comment at `position` takes."""
         return self.heights[position]
 
-    def make_exact(self, first: int, last: int) -> bool:
-        """Wrap visible comments `first..last` exactly. Returns whether any row moved."""
+    def make_exact(self, first: int, last: int, *, drawn: bool = True) -> bool:
+        """Wrap visible comments `first..last` exactly. Returns whether any row moved.
+
+        `drawn=False` (refining rows off screen): only the heights are kept, and code is
+        not highlighted to count its lines.
+        """
         view = self.view
         changed_from: int | None = None
         for position in range(max(0, first), min(last, len(view) - 1) + 1):
@@ -184,7 +196,10 @@ class RowLayout:
             ):
                 continue
 
-            self.body(comment, view.depth_at(position))
+            if drawn:
+                self.body(comment, view.depth_at(position))
+            else:
+                self._measure(comment, view.depth_at(position))
             exact = self._height_of[comment.id]
             if exact != self.heights[position]:
                 self.heights[position] = exact
@@ -207,7 +222,7 @@ class RowLayout:
         position = start
         while position < end:
             chunk_end = min(end, position + REFINE_CHUNK)
-            changed = self.make_exact(position, chunk_end - 1) or changed
+            changed = self.make_exact(position, chunk_end - 1, drawn=False) or changed
             position = chunk_end
             if time.perf_counter() > deadline:
                 break
