@@ -271,3 +271,38 @@ async def test_streaming_shows_the_first_comment_before_the_last_item_arrives(
         assert [c.id for c in view.thread.comments] == top
         assert view.cursor_comment.id == top[0]
         assert "loading" not in status_text(app)
+
+
+async def test_a_search_while_the_thread_settles_finds_hits_in_the_copy_on_screen(
+    replay: HNReplay,
+) -> None:
+    # Replacements while settling are not indexed one by one (nobody is searching); a
+    # search opened meanwhile indexes the copy on screen at once.
+    steps = await recorded_steps()
+    assert len(steps) >= 3
+    release = asyncio.Event()
+
+    async def source(progress: ProgressCallback) -> AsyncIterator[LoadStep]:
+        yield steps[0]
+        yield steps[1]
+        await release.wait()
+        for step in steps[2:]:
+            yield step
+
+    app = sample_app()
+    app._initial_source = lambda: source  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_first_step(pilot)
+        view = comment_view(app)
+        assert "ordering" in status_text(app)  # still settling
+        await pilot.press("slash", *"rust")
+        await wait_for_first_step(pilot)
+        await pilot.press("enter")
+        await wait_for_first_step(pilot)
+        search = thread_screen(app).search
+        assert search.result is not None and search.result.thread is view.thread
+        assert len(search.result) > 0
+        release.set()
+        await settle(pilot)
+        await wait_for_index(pilot)
+        assert search.result is not None and search.result.thread is view.thread

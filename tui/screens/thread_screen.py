@@ -182,6 +182,7 @@ class ThreadScreen(Screen[None]):
             now=now,
             words_ready=self._words_ready,
             cursor_changed=self._show_cursor,
+            settling=lambda: bool(self._loading),
         )
         self.themes = ThemeController(
             self, themes, view=lambda: self._view, query_text=lambda: self.search.query_text
@@ -372,6 +373,7 @@ class ThreadScreen(Screen[None]):
             self._view.replace_thread(self.thread)  # ThreadReplaced updates search, themes
             self._show_note(self.thread)
         if not self._loading:
+            self.search.thread_settled(self.thread)
             self._freeze_when_quiet()
         self._show_cursor()
 
