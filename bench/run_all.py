@@ -8,6 +8,7 @@ import sys
 BENCHMARKS = [
     ("comment view (headless, 120x40)", ["bench.bench_view"]),
     ("launch to first frame (tmux, 80x24)", ["bench.bench_launch"]),
+    ("memory while reading 2,170 comments (tmux, 80x24)", ["bench.bench_memory"]),
     ("search, one keystroke (real comment bodies)", ["bench.bench_search"]),
     ("themes: suggestions and matching (real comment bodies)", ["bench.bench_themes"]),
     ("extreme threads (headless, 120x40)", ["bench.bench_extremes"]),
