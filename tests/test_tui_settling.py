@@ -7,7 +7,8 @@ from __future__ import annotations
 import asyncio
 import re
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -279,18 +280,9 @@ async def test_a_search_while_the_thread_settles_finds_hits_in_the_copy_on_scree
     # Replacements while settling are not indexed one by one (nobody is searching); a
     # search opened meanwhile indexes the copy on screen at once.
     steps = await recorded_steps()
-    assert len(steps) >= 3
     release = asyncio.Event()
-
-    async def source(progress: ProgressCallback) -> AsyncIterator[LoadStep]:
-        yield steps[0]
-        yield steps[1]
-        await release.wait()
-        for step in steps[2:]:
-            yield step
-
     app = sample_app()
-    app._initial_source = lambda: source  # type: ignore[method-assign]
+    app._initial_source = lambda: two_steps_then_hold(steps, release)  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_first_step(pilot)
         view = comment_view(app)
@@ -306,3 +298,53 @@ async def test_a_search_while_the_thread_settles_finds_hits_in_the_copy_on_scree
         await settle(pilot)
         await wait_for_index(pilot)
         assert search.result is not None and search.result.thread is view.thread
+
+
+def two_steps_then_hold(
+    steps: list[LoadStep], release: asyncio.Event
+) -> Callable[[ProgressCallback], AsyncIterator[LoadStep]]:
+    """The first step, then half of the settling's changes (a replacement while the
+    thread still settles), then the rest once `release` is set."""
+    changes = [change for step in steps[1:] for change in step.changes]
+    half = len(changes) // 2
+    assert half > 0
+
+    async def source(progress: ProgressCallback) -> AsyncIterator[LoadStep]:
+        yield steps[0]
+        yield LoadStep(changes=tuple(changes[:half]), phase="ordering", done=half)
+        await release.wait()
+        yield LoadStep(changes=tuple(changes[half:]))
+
+    return source
+
+
+async def test_with_a_theme_on_each_copy_while_settling_is_themed(
+    replay: HNReplay, tmp_path: Path
+) -> None:
+    # A hide theme must reach comments a settling step adds or refills: every copy on
+    # screen is matched, not only the settled one.
+    steps = await recorded_steps()
+    release = asyncio.Event()
+    config = tmp_path / "config.toml"
+    config.write_text('[themes.rust]\nterms = ["rust"]\nmode = "hide"\n')
+    app = sample_app(config)
+    app._initial_source = lambda: two_steps_then_hold(steps, release)  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_first_step(pilot)
+        await wait_for_first_step(pilot)
+        view = comment_view(app)
+        assert "ordering" in status_text(app)  # still settling
+        words = thread_screen(app).themes.words
+        assert words is not None and words.thread is view.thread
+        release.set()
+        await settle(pilot)
+
+
+async def test_the_outline_lists_the_copy_on_screen_after_settling(replay: HNReplay) -> None:
+    app = item_app(STORY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await wait_for_index(pilot)
+        view = comment_view(app)
+        panel = thread_screen(app).outline.panel
+        assert panel is not None and panel.outline.thread is view.thread  # not the first copy

@@ -58,7 +58,8 @@ class PendingBody:
     """The site's markup (already known to be a string)."""
     parse: Callable[[str], Body]
     """Markup to blocks, sanitising as it goes."""
-    _parsed: Body | None = None
+    _parsed: Body | None = field(default=None, init=False, repr=False)
+    """The parse, once made (shared by every copy of the comment holding this body)."""
 
     def body(self) -> Body:
         """The parsed body, parsed once: a thread's copies (HN's settling makes one per

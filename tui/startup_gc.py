@@ -47,3 +47,9 @@ def freeze_survivors() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
+
+
+def thaw() -> None:
+    """Let collections see everything again (a thread screen closed: what it held, frozen
+    with the rest, would otherwise stay until the next thread is frozen)."""
+    gc.unfreeze()

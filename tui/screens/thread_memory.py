@@ -26,6 +26,9 @@ from threads.timefmt import relative_age
 from tui.screens.thread_themes import ThemeSettings
 from tui.widgets.comment_view import CommentView
 
+FIRST_FRAME_WAIT = 0.5
+"""Seconds a visit waits for the frame showing its thread before it is recorded anyway."""
+
 
 @dataclass
 class StoreRead(Message):
@@ -109,11 +112,17 @@ class ThreadMemory:
         mark what is new."""
         if self._memory is None:
             return
-        # After the frame that shows it: storing a big thread converts every body, work
-        # that would otherwise delay that frame (~50 ms at 2,000 comments).
-        self._host.call_after_refresh(
-            self._run, lambda: self._record(thread, fresh), "memory-visit"
-        )
+        # Started now (a quit right away still records the visit), but the work waits for
+        # the frame that shows the thread: storing a big thread converts every body,
+        # which would otherwise delay that frame (~50 ms at 2,000 comments).
+        shown = threading.Event()
+        self._host.call_after_refresh(shown.set)
+
+        def record() -> None:
+            shown.wait(FIRST_FRAME_WAIT)
+            self._record(thread, fresh)
+
+        self._run(record, "memory-visit")
 
     def _record(self, thread: Thread, fresh: bool) -> None:
         assert self._memory is not None

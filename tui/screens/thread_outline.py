@@ -114,6 +114,13 @@ class OutlineController:
         view.expand_to(comment_id)
         view.focus()
 
+    def thread_replaced(self, thread: Thread) -> None:
+        """A newer copy is on screen: the outline lists it (and no longer keeps the copy
+        it replaced alive, open or not)."""
+        if self.panel is not None and self.panel.outline.thread is not thread:
+            self.panel.show_outline(Outline(thread))
+            self.follow()
+
     def follow(self) -> None:
         """The thread's cursor moved: the outline marks its top-level comment."""
         view = self._view()

@@ -182,7 +182,7 @@ class ThreadScreen(Screen[None]):
             now=now,
             words_ready=self._words_ready,
             cursor_changed=self._show_cursor,
-            settling=lambda: bool(self._loading),
+            settling=lambda: bool(self._loading) and not self.themes.any_on(),
         )
         self.themes = ThemeController(
             self, themes, view=lambda: self._view, query_text=lambda: self.search.query_text
@@ -216,6 +216,9 @@ class ThreadScreen(Screen[None]):
         if not self._offline:
             self.load()
         self.call_later(self.listing.mount, self.story_id)
+
+    def on_unmount(self) -> None:
+        startup_gc.thaw()
 
     def on_screen_resume(self) -> None:
         show_title(self.app, self.thread.title if self.thread else self._title)
@@ -325,6 +328,8 @@ class ThreadScreen(Screen[None]):
         startup_gc.resume()  # the first thread on screen ends the collector's start-up rest
         if not self._loading:
             self._freeze_when_quiet()
+        elif self._freeze_timer is not None:  # (the stored copy's): more steps are coming
+            self._freeze_timer.stop()
         if old := self._view:  # a refresh or reload: the same place, nothing moves
             old.replace_thread(message.thread, themes=themes)  # ThreadReplaced: search again
             self._show_note(message.thread)
@@ -382,11 +387,20 @@ class ThreadScreen(Screen[None]):
         a quiet moment, not in the frame that shows it."""
         if self._freeze_timer is not None:
             self._freeze_timer.stop()
-        self._freeze_timer = self.set_timer(startup_gc.FREEZE_AFTER, startup_gc.freeze_survivors)
+        self._freeze_timer = self.set_timer(startup_gc.FREEZE_AFTER, self._freeze_if_idle)
+
+    def _freeze_if_idle(self) -> None:
+        # A running worker (search index, themes, the store) may hold a copy the screen
+        # has replaced; frozen now, it would stay until the next freeze. Later, then.
+        if any(not worker.is_finished for worker in self.app.workers):
+            self._freeze_when_quiet()
+        else:
+            startup_gc.freeze_survivors()
 
     @on(CommentView.ThreadReplaced)
     def _thread_replaced(self, message: CommentView.ThreadReplaced) -> None:
         self.search.thread_replaced(message.thread)
+        self.outline.thread_replaced(message.thread)
         self._show_cursor()
 
     def _show_note(self, thread: Thread) -> None:
@@ -399,11 +413,6 @@ class ThreadScreen(Screen[None]):
     def _show_failure(self, message: LoadFailed) -> None:
         if message.generation != self._generation:
             return
-        self._loading = ""
-        if self.thread is not None and self._loaded_generation == message.generation:
-            # The first step is on screen; the rest could not come: keep what is there.
-            self._show_cursor()
-            self.notify(f"Loading stopped: {message.reason}", severity="warning", timeout=8)
         if self.memory.reading:
             self._waiting = None  # the stored copy, if any, is all there will be
             self._waiting_failure = message
@@ -411,6 +420,8 @@ class ThreadScreen(Screen[None]):
         self._loading = ""
         if self.thread is not None and self._loaded_generation == message.generation:
             # The first step is on screen; the rest could not come: keep what is there.
+            self.search.thread_settled(self.thread)
+            self._freeze_when_quiet()
             self._show_cursor()
             self.notify(f"Loading stopped: {message.reason}", severity="warning", timeout=8)
         elif self.thread is None:

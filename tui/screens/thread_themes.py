@@ -57,6 +57,11 @@ class ThemeController:
         self.words: WordIndex | None = None
         """The thread's word index, once built (themes match against it)."""
 
+    def any_on(self) -> bool:
+        """Whether a theme hides or highlights (its matches must follow every new copy of
+        the thread, so every copy is indexed)."""
+        return any(theme.mode != "off" for theme in self._settings.current())
+
     def words_ready(self, words: WordIndex) -> None:
         """The word index exists (built with the search index): apply the themes."""
         self.words = words
