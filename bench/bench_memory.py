@@ -27,7 +27,7 @@ from pathlib import Path
 from bench.bench_launch import EMPTY_APP, tmux
 from bench.hn_replay import generated_replay, replay_environment, serve_replay_in_process
 from bench.synthetic import generate_thread
-from tui import startup_gc
+from tui import collector
 
 
 def process_memory(pid: int) -> tuple[float, float]:
@@ -117,7 +117,7 @@ def main() -> None:
             if gone is not None:
                 wait_for(session, "hn_first", gone=gone)
             # Past the collection the reader makes once a thread is in (FREEZE_AFTER).
-            time.sleep(startup_gc.FREEZE_AFTER + 0.5)
+            time.sleep(collector.FREEZE_AFTER + 0.5)
             now, peak = process_memory(pid)
             print(f"threadreader, {args.comments:,} comments, {label}: {now:.0f} MB resident")
         print(f"threadreader peak resident: {peak:.0f} MB (target <= 80 MB)")

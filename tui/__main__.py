@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from tui import startup_gc
+from tui import collector
 from tui.cli import (
     EXIT_FETCH_ERROR,
     EXIT_OK,
@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         if problem is not None:
             print(f"threadreader: {problem}", file=sys.stderr)
             return EXIT_USAGE
-        startup_gc.pause()  # until the first thread is on screen: see tui/startup_gc.py
+        collector.pause()  # until the first thread is on screen: see tui/collector.py
         prefetch = None
         if options.target is not None and not options.offline and not _is_article(options.target):
             from tui.prefetch import Prefetch

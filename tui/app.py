@@ -21,7 +21,7 @@ from threads.model import Thread
 from threads.stories import StoryListKind, StorySummary
 from threads.story_steps import neighbour
 from threads.themes import Theme
-from tui import startup_gc
+from tui import collector
 from tui.article_cache import ArticleCache
 from tui.cli import Options, configure_sites
 from tui.config import Config, is_valid_key, load_config, normalise_keys
@@ -107,7 +107,7 @@ class ThreadReaderApp(App[int]):
 
     def on_mount(self) -> None:
         # However long the first thread takes, the collector does not rest for longer.
-        self.set_timer(startup_gc.RESUME_AFTER, startup_gc.resume)
+        self.set_timer(collector.RESUME_AFTER, collector.resume)
         if self.sixteen_colours:
             self.theme = "ansi-dark"
         self._apply_key_config()

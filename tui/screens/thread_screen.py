@@ -29,7 +29,7 @@ from store.reading_state import ReadingState
 from threads.model import Thread
 from threads.new_comments import NewComments
 from threads.tree_changes import apply_changes
-from tui import startup_gc
+from tui import collector
 from tui.load_source import PendingChanges, StepSource, ThreadSource, one_step
 from tui.messages import (
     LoadFailed,
@@ -218,7 +218,7 @@ class ThreadScreen(Screen[None]):
         self.call_later(self.listing.mount, self.story_id)
 
     def on_unmount(self) -> None:
-        startup_gc.thaw()
+        collector.thaw()
 
     def on_screen_resume(self) -> None:
         show_title(self.app, self.thread.title if self.thread else self._title)
@@ -325,7 +325,7 @@ class ThreadScreen(Screen[None]):
         message = ThreadLoaded(thread, self._generation, themes=themes)
         self.thread = message.thread
         self.call_after_refresh(self._shown.set)  # the load worker may go on
-        startup_gc.resume()  # the first thread on screen ends the collector's start-up rest
+        collector.resume()  # the first thread on screen ends the collector's start-up rest
         if not self._loading:
             self._freeze_when_quiet()
         elif self._freeze_timer is not None:  # (the stored copy's): more steps are coming
@@ -383,11 +383,11 @@ class ThreadScreen(Screen[None]):
         self._show_cursor()
 
     def _freeze_when_quiet(self) -> None:
-        """Once the whole thread is in, freeze its objects (see tui/startup_gc.py): after
+        """Once the whole thread is in, freeze its objects (see tui/collector.py): after
         a quiet moment, not in the frame that shows it."""
         if self._freeze_timer is not None:
             self._freeze_timer.stop()
-        self._freeze_timer = self.set_timer(startup_gc.FREEZE_AFTER, self._freeze_if_idle)
+        self._freeze_timer = self.set_timer(collector.FREEZE_AFTER, self._freeze_if_idle)
 
     def _freeze_if_idle(self) -> None:
         # A running worker (search index, themes, the store) may hold a copy the screen
@@ -395,7 +395,7 @@ class ThreadScreen(Screen[None]):
         if any(not worker.is_finished for worker in self.app.workers):
             self._freeze_when_quiet()
         else:
-            startup_gc.freeze_survivors()
+            collector.freeze_survivors()
 
     @on(CommentView.ThreadReplaced)
     def _thread_replaced(self, message: CommentView.ThreadReplaced) -> None:

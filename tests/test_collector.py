@@ -1,4 +1,4 @@
-"""The collector rests during start-up (tui/startup_gc.py) but never stays off.
+"""The collector rests during start-up (tui/collector.py) but never stays off.
 
 Left off, a long reading session would never free its reference cycles (asyncio tasks,
 exceptions with tracebacks): memory would only grow.
@@ -25,7 +25,7 @@ from tests.tui_support import (
 )
 from threads.blocks import Block, Body, Span
 from threads.model import Comment, PendingBody, Thread
-from tui import startup_gc
+from tui import collector
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def replay(hn_server: HTTPServer) -> HNReplay:
 
 @pytest.fixture
 def paused_collector() -> Iterator[None]:
-    startup_gc.pause()
+    collector.pause()
     try:
         yield
     finally:
@@ -56,7 +56,7 @@ async def test_collector_runs_again_once_the_first_thread_is_on_screen() -> None
 async def test_collector_runs_again_when_no_thread_comes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(startup_gc, "RESUME_AFTER", 0.05)
+    monkeypatch.setattr(collector, "RESUME_AFTER", 0.05)
     never: asyncio.Future[Thread] = asyncio.get_running_loop().create_future()
     app = app_with_source(lambda progress: never)
     async with app.run_test() as pilot:
@@ -69,7 +69,7 @@ async def test_no_copy_of_a_settled_thread_is_kept_frozen(
 ) -> None:
     # Settling makes a copy of the thread per step; finished workers (cycles) hold the
     # copies they worked on. Frozen with them, those copies would never be freed.
-    monkeypatch.setattr(startup_gc, "FREEZE_AFTER", 0.05)
+    monkeypatch.setattr(collector, "FREEZE_AFTER", 0.05)
     app = item_app(str(BIG_STORY_ID))
     try:
         async with app.run_test() as pilot:
