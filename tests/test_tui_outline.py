@@ -154,3 +154,33 @@ async def test_a_resize_keeps_the_cursor_row_and_draws_the_new_width_at_once() -
             for offset, line in enumerate(wrapped[: len(lines) - row - 1], start=1):
                 text = "".join(piece for piece, _ in line).strip()
                 assert text in lines[row + offset]  # wrapped for this width, on its row
+
+
+def _keys(widgets: Any) -> list[tuple[str, str, bool]]:
+    return [(w.key_display, w.description, w.has_class("-disabled")) for w in widgets]
+
+
+async def test_the_thread_footer_shows_what_textuals_footer_would() -> None:
+    # The footer updates its keys in place (tui/widgets/steady_footer.py, built on
+    # Footer's internals): whatever has the focus, the keys shown must be the ones
+    # Textual's own Footer composes for it, in its order.
+    from textual._context import active_message_pump
+    from textual.compose import compose
+
+    from tui.widgets.steady_footer import SteadyFooter
+
+    app = app_on(long_top_level_thread())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        footer = thread_screen(app).query_one(SteadyFooter)
+        for keys in ("", "i", "escape", "i", "escape", "slash", "escape"):
+            if keys:
+                await pilot.press(keys)
+            await pilot.pause()
+            shown = [w for w in footer.children if w.display and "-textual-system" not in w.classes]
+            token = active_message_pump.set(footer)  # compose as the footer itself would
+            try:
+                expected = compose(footer)
+            finally:
+                active_message_pump.reset(token)
+            assert _keys(shown) == _keys(expected), keys
