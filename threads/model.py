@@ -149,9 +149,14 @@ class Comment:
         """The body as plain text (paragraphs split by a blank line, quotes as `> `)."""
         return body_to_plain_text(self.body)
 
-    @cached_property
+    @property
     def prose_text(self) -> str:
-        """The body's words without link URLs (what search and themes match)."""
+        """The body's words without link URLs (what search and themes match).
+
+        Made on each use, not kept: the word index is built from it once, and a copy for
+        every comment would be as big as the thread's text again (~3 MB at 2,170
+        comments); only regex theme terms read it again.
+        """
         return body_prose_text(self.body)
 
     @cached_property
