@@ -7,7 +7,7 @@ from typing import Any
 
 from hn_fixtures import BIG_STORY_ID
 from pytest_httpserver import HTTPServer
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from fetchers.errors import Unreachable
 from fetchers.progress import ProgressCallback
@@ -355,3 +355,21 @@ async def test_escape_on_the_front_page_does_not_quit(hn_server: HTTPServer) -> 
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, StoryListScreen)
         assert "q quits" in notices(app)
+
+
+async def test_keys_typed_right_after_slash_on_the_front_page_are_the_query(
+    hn_server: HTTPServer,
+) -> None:
+    from textual import events
+
+    hn_server.expect_request("/v0/topstories.json").respond_with_json([7])
+    hn_server.expect_request("/v0/item/7.json").respond_with_json(_firebase_story(7, "Top one", []))
+    app = create_app(
+        Options(None, False, None, None), config=Config(Path("/nonexistent")), now=fixed_now
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        for key in ("slash", "m", "a", "r"):  # `m` would load more stories, `r` reload
+            app.post_message(events.Key(key, "/" if key == "slash" else key))
+        await pilot.pause(0.3)
+        assert app.screen.query_one("#story-query", Input).value == "mar"

@@ -176,3 +176,22 @@ async def test_hit_rows_follow_a_resize_at_once() -> None:
         await pilot.pause()
         again = [hits.render_line(y).text.rstrip() for y in range(hits.option_count)]
         assert again == wide  # the snippets fill the width again without a key
+
+
+async def test_keys_typed_right_after_slash_are_the_query() -> None:
+    # A fast typist's `/code` arrives at once: the letters after `/` were sent to the
+    # comment view (`c` walks replies, `o` lists links) before the search bar had the
+    # focus, and the query stayed empty.
+    from textual import events
+
+    app = sample_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        cursor = comment_view(app).cursor
+        for key, character in (("slash", "/"), ("c", "c"), ("o", "o"), ("d", "d"), ("e", "e")):
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert app.screen.query_one(SearchPanel).query_one(Input).value == "code"
+        assert comment_view(app).cursor == cursor
+        await pilot.press("slash", "x")  # in the search bar, `/` is text
+        assert app.screen.query_one(SearchPanel).query_one(Input).value == "code/x"

@@ -106,7 +106,10 @@ class StoryListScreen(Screen[None]):
         ),
         Binding("j", "cursor('down')", "Down", show=False, id="story_down"),
         Binding("k", "cursor('up')", "Up", show=False, id="story_up"),
-        Binding("slash", "search", "Search stories", id="story_search", key_display="/"),
+        # Priority, as on the thread screen: the keys typed right after `/` are the query.
+        Binding(
+            "slash", "search", "Search stories", id="story_search", key_display="/", priority=True
+        ),
         Binding("m", "more", "More stories", id="story_more"),
         Binding("a", "read_article", "Article", id="story_article", show=False),
         Binding("r", "reload", "Reload", id="story_reload"),
@@ -295,11 +298,16 @@ class StoryListScreen(Screen[None]):
     def action_reload(self) -> None:
         self.load()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search":  # a `/` typed into the query is text
+            return not isinstance(self.focused, Input)
+        return True
+
     def action_search(self) -> None:
         if self._search_stories is not None:
             field = self.query_one("#story-query", Input)
             field.add_class("-open")
-            field.focus()
+            self.set_focus(field)  # now, not after the keys already on their way
 
     @on(Input.Submitted, "#story-query")
     def _search_submitted(self, event: Input.Submitted) -> None:

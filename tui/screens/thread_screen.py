@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from fetchers.errors import FetchError
 from store.keys import ThreadKey
@@ -87,7 +87,9 @@ class ThreadScreen(Screen[None]):
 
     CSS_PATH = "thread_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "open_search", "Search", id="search", key_display="/"),
+        # Priority: handled as it arrives, so the keys typed right after it (already on
+        # their way) reach the search bar it focuses, not the comment view.
+        Binding("slash", "open_search", "Search", id="search", key_display="/", priority=True),
         Binding("n", "next_hit", "Next hit", id="next_hit", show=False),
         Binding("N", "previous_hit", "Previous hit", id="previous_hit", show=False),
         Binding("f", "footnote", "Footnote", id="footnote"),
@@ -226,6 +228,8 @@ class ThreadScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _VIEW_ACTIONS:
             return self._view is not None and self.focused is self._view
+        if action == "open_search":  # a `/` typed into a text field is text
+            return not isinstance(self.focused, Input)
         return True
 
     # -- loading -----------------------------------------------------------------------

@@ -76,7 +76,9 @@ class SearchPanel(Vertical):
 
     def open(self) -> None:
         self.add_class("-open")
-        self.query_one(Input).focus()
+        self.screen.set_focus(
+            self.query_one(Input)
+        )  # now: keys typed right after `/` are the query
 
     def close(self) -> None:
         self.remove_class("-open")
