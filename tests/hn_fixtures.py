@@ -164,3 +164,58 @@ class HNReplay:
 def firebase_order(firebase: dict[int, dict[str, Any]], parent: int) -> list[str]:
     """HN's order of a parent's replies, as strings."""
     return [str(k) for k in firebase[parent].get("kids", [])]
+
+
+# -- a small front page ---------------------------------------------------------------
+
+FRONT_PAGE = {1: "First story", 2: "Second story", 3: "Third story"}
+
+
+def firebase_story(story_id: int, title: str) -> dict[str, Any]:
+    """A story as Firebase has it, with one comment (`algolia_story`'s)."""
+    return {
+        "id": story_id,
+        "type": "story",
+        "by": "poster",
+        "time": 1_700_000_000,
+        "score": 10,
+        "title": title,
+        "url": "https://example.org/x",
+        "descendants": 1,
+        "kids": [story_id * 10],
+    }
+
+
+def algolia_story(story_id: int, title: str) -> dict[str, Any]:
+    """The same story as Algolia has it, with its one comment."""
+    comment = {
+        "id": story_id * 10,
+        "type": "comment",
+        "author": "reader",
+        "created_at_i": 1_700_000_100,
+        "text": f"<p>A reply to the {title.split()[0].lower()} one.</p>",
+        "children": [],
+    }
+    return {
+        "id": story_id,
+        "type": "story",
+        "author": "poster",
+        "created_at_i": 1_700_000_000,
+        "points": 10,
+        "title": title,
+        "url": "https://example.org/x",
+        "text": None,
+        "children": [comment],
+    }
+
+
+def serve_front_page(hn_server: HTTPServer, titles: dict[int, str] = FRONT_PAGE) -> None:
+    """Top stories (by default three), each with one comment, at the real API paths."""
+    hn_server.expect_request("/v0/topstories.json").respond_with_json(list(titles))
+    for story_id, title in titles.items():
+        hn_server.expect_request(f"/v0/item/{story_id}.json").respond_with_json(
+            firebase_story(story_id, title)
+        )
+        hn_server.expect_request(f"/api/v1/items/{story_id}").respond_with_json(
+            algolia_story(story_id, title)
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from hn_fixtures import serve_front_page
 from pytest_httpserver import HTTPServer
 
 from tests.tui_support import fixed_now, sample_app, settle
@@ -18,34 +19,6 @@ from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_screen import ThreadScreen
 
 HOSTILE = "Evil\x1b]2;pwned\x07 title\x1b[31m red\x9b1;1H\nnext line\x07"
-
-
-def _story(story_id: int, title: str) -> dict[str, Any]:
-    return {
-        "id": story_id,
-        "type": "story",
-        "by": "poster",
-        "time": 1_700_000_000,
-        "score": 10,
-        "title": title,
-        "url": "https://example.org/x",
-        "descendants": 0,
-        "kids": [],
-    }
-
-
-def _algolia(story_id: int, title: str) -> dict[str, Any]:
-    return {
-        "id": story_id,
-        "type": "story",
-        "author": "poster",
-        "created_at_i": 1_700_000_000,
-        "points": 10,
-        "title": title,
-        "url": "https://example.org/x",
-        "text": None,
-        "children": [],
-    }
 
 
 def test_the_title_sequence_lets_no_escape_through() -> None:
@@ -80,15 +53,7 @@ async def _hostile_source(progress: Any) -> Any:
 
 
 async def test_next_and_previous_story_from_the_thread_screen(hn_server: HTTPServer) -> None:
-    titles = {1: "First story", 2: "Second story", 3: "Third story"}
-    hn_server.expect_request("/v0/topstories.json").respond_with_json(list(titles))
-    for story_id, title in titles.items():
-        hn_server.expect_request(f"/v0/item/{story_id}.json").respond_with_json(
-            _story(story_id, title)
-        )
-        hn_server.expect_request(f"/api/v1/items/{story_id}").respond_with_json(
-            _algolia(story_id, title)
-        )
+    serve_front_page(hn_server)
     app = create_app(
         Options(None, False, None, None), config=Config(Path("/nonexistent")), now=fixed_now
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from hn_fixtures import serve_front_page
 from pytest_httpserver import HTTPServer
 
 from tests.tui_support import fixed_now, settle, view_text
@@ -17,56 +18,6 @@ from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_screen import ThreadScreen
 from tui.widgets.beside_list import BesideList
 from tui.widgets.comment_view import CommentView
-
-TITLES = {1: "First story", 2: "Second story", 3: "Third story"}
-
-
-def _story(story_id: int, title: str) -> dict[str, Any]:
-    return {
-        "id": story_id,
-        "type": "story",
-        "by": "poster",
-        "time": 1_700_000_000,
-        "score": 10,
-        "title": title,
-        "url": "https://example.org/x",
-        "descendants": 1,
-        "kids": [story_id * 10],
-    }
-
-
-def _algolia(story_id: int, title: str) -> dict[str, Any]:
-    comment = {
-        "id": story_id * 10,
-        "type": "comment",
-        "author": "reader",
-        "created_at_i": 1_700_000_100,
-        "text": f"<p>A reply to the {title.split()[0].lower()} one.</p>",
-        "children": [],
-    }
-    return {
-        "id": story_id,
-        "type": "story",
-        "author": "poster",
-        "created_at_i": 1_700_000_000,
-        "points": 10,
-        "title": title,
-        "url": "https://example.org/x",
-        "text": None,
-        "children": [comment],
-    }
-
-
-def serve_front_page(hn_server: HTTPServer) -> None:
-    """Three top stories, each with one comment, at the real API paths."""
-    hn_server.expect_request("/v0/topstories.json").respond_with_json(list(TITLES))
-    for story_id, title in TITLES.items():
-        hn_server.expect_request(f"/v0/item/{story_id}.json").respond_with_json(
-            _story(story_id, title)
-        )
-        hn_server.expect_request(f"/api/v1/items/{story_id}").respond_with_json(
-            _algolia(story_id, title)
-        )
 
 
 def front_page_app(config: Config | None = None) -> ThreadReaderApp:
