@@ -98,22 +98,24 @@ class RowLayout:
             self._bodies.move_to_end(comment.id)
             return lines
 
-        shut = is_placeholder(comment) or self.view.body_shut(comment.id)
-        lines = [] if shut else body_lines(comment.body, self.text_width(depth))
+        lines = self._wrap(comment, depth, highlight=True)
         self._bodies[comment.id] = lines
         if len(self._bodies) > BODY_CACHE_SIZE:
             self._bodies.popitem(last=False)
-        self._height_of[comment.id] = 1 + len(lines) + GAP
-        self._exact.add(comment.id)
         return lines
 
     def _measure(self, comment: Comment, depth: int) -> None:
         """The comment's exact height, its lines not kept (they are not on screen)."""
+        self._wrap(comment, depth, highlight=False)
+
+    def _wrap(self, comment: Comment, depth: int, *, highlight: bool) -> list[Line]:
+        """The comment's body lines at its depth; its exact height is noted."""
         shut = is_placeholder(comment) or self.view.body_shut(comment.id)
         width = self.text_width(depth)
-        lines = 0 if shut else len(body_lines(comment.body, width, highlight=False))
-        self._height_of[comment.id] = 1 + lines + GAP
+        lines = [] if shut else body_lines(comment.body, width, highlight=highlight)
+        self._height_of[comment.id] = 1 + len(lines) + GAP
         self._exact.add(comment.id)
+        return lines
 
     def block_rows(self, comment: Comment, depth: int, block: int) -> tuple[int, int]:
         """(first, last) row offsets of a body block within the comment (0 = header)."""

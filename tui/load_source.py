@@ -17,6 +17,10 @@ from fetchers.progress import ProgressCallback
 from threads.model import Thread
 from threads.tree_changes import TreeChange
 
+FIRST_FRAME_WAIT = 1.0
+"""Seconds work that comes after a thread is shown (the settling steps, recording the
+visit) waits, at most, for the frame that shows it: it would otherwise delay that frame."""
+
 ThreadSource = Callable[[ProgressCallback], Awaitable[Thread]]
 """Something that produces a whole thread at once, reporting progress as it goes."""
 

@@ -23,11 +23,9 @@ from store.reading_state import ReadingState
 from threads.model import Thread
 from threads.new_comments import NewComments
 from threads.timefmt import relative_age
+from tui.load_source import FIRST_FRAME_WAIT
 from tui.screens.thread_themes import ThemeSettings
 from tui.widgets.comment_view import CommentView
-
-FIRST_FRAME_WAIT = 0.5
-"""Seconds a visit waits for the frame showing its thread before it is recorded anyway."""
 
 
 @dataclass

@@ -30,7 +30,13 @@ from threads.model import Thread
 from threads.new_comments import NewComments
 from threads.tree_changes import apply_changes
 from tui import collector
-from tui.load_source import PendingChanges, StepSource, ThreadSource, one_step
+from tui.load_source import (
+    FIRST_FRAME_WAIT,
+    PendingChanges,
+    StepSource,
+    ThreadSource,
+    one_step,
+)
 from tui.messages import (
     LoadFailed,
     LoadProgress,
@@ -59,9 +65,6 @@ from tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from threads.themes import ThemeView  # rapidfuzz stays off the start-up path
-
-FIRST_FRAME_WAIT = 1.0
-"""Seconds the load waits, at most, for the first step's frame before asking for more."""
 
 # Keys about the comment under the cursor: only while the comment view has focus.
 _VIEW_ACTIONS = frozenset(
