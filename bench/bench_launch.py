@@ -88,15 +88,16 @@ def time_to_text(
     seen: list[tuple[float, str]] = []
 
     def watch() -> None:
-        text = b""
+        carry = b""  # the end of the previous chunk: a marker or escape may straddle two
         with open(fifo, "rb", buffering=0) as pane:
             while chunk := pane.read(65536):
-                text = (text + chunk)[-200_000:]
-                plain = _ESCAPES.sub(b"", text).decode("utf-8", "replace")
+                raw = carry + chunk
+                plain = _ESCAPES.sub(b"", raw).decode("utf-8", "replace")
                 for marker in markers:
                     if marker in plain:
                         seen.append((time.perf_counter(), marker))
                         return
+                carry = raw[-512:]
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
