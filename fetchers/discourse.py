@@ -14,38 +14,18 @@ from urllib.parse import urlencode, urlsplit
 import httpx
 
 from fetchers import fields
+from fetchers.addresses.discourse import LABEL, NAME
 from fetchers.errors import BadResponse
 from fetchers.http import get_json
-from fetchers.instance_url import forced, not_a_thread, split_item_url, web_address
+from fetchers.instance_url import split_item_url
 from fetchers.progress import ProgressCallback
 from fetchers.site import ItemTarget, Site
 from threads.html_text import html_to_body
 from threads.model import Comment, Thread
 
-NAME, LABEL = "discourse", "Discourse"
-FORMS = "https://FORUM/t/SLUG/ID or /t/ID"
 DEFAULT_CHUNK = 20  # Discourse's own chunk_size
 SMALL_ACTION = 3  # Post.types: 1 regular, 2 moderator action, 3 small action, 4 whisper
 LIKE_ACTION = 2  # actions_summary id of likes
-
-
-def recognise_discourse(text: str) -> ItemTarget | None:
-    """`https://FORUM/t/SLUG/ID[/POST]`, `/t/ID[/POST]` on any host, or `discourse:URL`."""
-    url = forced(text, NAME)
-    address = web_address(url if url is not None else text)
-    segments = address.segments if address else ()
-    for index, segment in enumerate(segments):
-        if segment != "t" or address is None:
-            continue
-        rest = [part.removesuffix(".json") for part in segments[index + 1 :]]
-        numbers = rest if rest[:1] and rest[0].isdigit() else rest[1:]
-        if numbers and numbers[0].isdigit():
-            base = "/".join((address.origin, *segments[:index]))
-            post = numbers[1] if len(numbers) > 1 and numbers[1].isdigit() else None
-            return ItemTarget(NAME, f"{base}/t/{int(numbers[0])}", post)
-    if url is not None:
-        raise not_a_thread(text, LABEL, FORMS)
-    return None
 
 
 async def fetch_discourse(
@@ -147,4 +127,4 @@ def _comment(post: dict[str, Any], number: int, page: str) -> Comment:
     )
 
 
-SITE = Site(NAME, LABEL, recognise_discourse, fetch_discourse)
+SITE = Site(NAME, LABEL, fetch_discourse)

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import re
 from collections.abc import AsyncIterator, Coroutine
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qs, urlparse
 
 import httpx
 
 from fetchers.config import hn_algolia_url
-from fetchers.errors import BadResponse, BadTarget, FetchError, NotFound
+from fetchers.errors import BadResponse, FetchError, NotFound
 from fetchers.hn_firebase import FIREBASE_CONCURRENCY, firebase_item, firebase_story, kid_ids
 from fetchers.hn_items import STORY_TYPES, int_or_none, item_id, thread_from_algolia
 from fetchers.hn_settle import settle_thread
@@ -32,23 +30,6 @@ __all__ = [
     "fetch_thread_firebase",
     "open_thread",
 ]
-
-_HN_HOSTS = {"news.ycombinator.com"}
-
-
-def recognise_hackernews(text: str) -> ItemTarget | None:
-    """`26312516`, `hn:26312516` or `https://news.ycombinator.com/item?id=26312516`."""
-    if re.fullmatch(r"\d{1,12}", text):
-        return ItemTarget("hackernews", str(int(text)))
-    if match := re.fullmatch(r"hn:(\d{1,12})", text, re.IGNORECASE):
-        return ItemTarget("hackernews", str(int(match[1])))
-    url = urlparse(text if "://" in text else f"https://{text}")
-    if url.hostname not in _HN_HOSTS:
-        return None
-    ids = parse_qs(url.query).get("id", [])
-    if url.path.rstrip("/") == "/item" and ids and re.fullmatch(r"\d{1,12}", ids[0]):
-        return ItemTarget("hackernews", str(int(ids[0])))
-    raise BadTarget(f"{text!r} is a Hacker News address without an item id (…/item?id=N).")
 
 
 async def fetch_target(
@@ -230,4 +211,4 @@ async def _algolia_item(client: httpx.AsyncClient, wanted_id: str) -> dict[str, 
     return data
 
 
-SITE = Site("hackernews", "Hacker News", recognise_hackernews, fetch_target, open_target)
+SITE = Site("hackernews", "Hacker News", fetch_target, open_target)

@@ -13,30 +13,17 @@ from urllib.parse import urlencode, urlsplit
 import httpx
 
 from fetchers import fields
+from fetchers.addresses.lemmy import LABEL, NAME
 from fetchers.errors import BadResponse
 from fetchers.http import get_json
-from fetchers.instance_url import forced, not_a_thread, split_item_url, web_address
+from fetchers.instance_url import split_item_url
 from fetchers.progress import ProgressCallback
 from fetchers.site import ItemTarget, Site
 from threads.markdown_text import markdown_to_body
 from threads.model import Comment, Thread
 
-NAME, LABEL = "lemmy", "Lemmy"
-FORMS = "https://INSTANCE/post/ID"
 MAX_DEPTH = 8  # levels per tree fetch; deeper branches come with the follow-ups
 MAX_FOLLOW_UPS = 60  # requests per thread beyond the first two (180/min is the default limit)
-
-
-def recognise_lemmy(text: str) -> ItemTarget | None:
-    """`https://INSTANCE/post/ID` on any host, or `lemmy:URL`."""
-    url = forced(text, NAME)
-    address = web_address(url if url is not None else text)
-    if address and len(address.segments) == 2 and address.segments[0] == "post":
-        if address.segments[1].isdigit():
-            return ItemTarget(NAME, f"{address.origin}/post/{int(address.segments[1])}")
-    if url is not None:
-        raise not_a_thread(text, LABEL, FORMS)
-    return None
 
 
 class _CommentList:
@@ -174,4 +161,4 @@ def _build_tree(thread: Thread, comments: _CommentList, origin: str) -> None:
         (parent.children if parent is not None else thread.comments).append(comment)
 
 
-SITE = Site(NAME, LABEL, recognise_lemmy, fetch_lemmy)
+SITE = Site(NAME, LABEL, fetch_lemmy)

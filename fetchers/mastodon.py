@@ -14,39 +14,18 @@ from urllib.parse import urlsplit
 import httpx
 
 from fetchers import fields
+from fetchers.addresses.mastodon import LABEL, NAME
 from fetchers.errors import BadResponse
 from fetchers.http import get_json
-from fetchers.instance_url import forced, not_a_thread, split_item_url, web_address
+from fetchers.instance_url import split_item_url
 from fetchers.progress import ProgressCallback
 from fetchers.site import ItemTarget, Site
 from threads.blocks import Block, Body, Span
 from threads.html_text import html_to_body
 from threads.model import Comment, Thread
 
-NAME, LABEL = "mastodon", "Mastodon"
-FORMS = "https://INSTANCE/@USER/ID or /users/USER/statuses/ID"
 ANONYMOUS_CAPS = (40, 60, 20)  # ancestors, descendants, depth (docs: statuses/context)
 TITLE_LENGTH = 80
-
-
-def recognise_mastodon(text: str) -> ItemTarget | None:
-    """`/@user/ID`, `/@user@host/ID`, `/users/user/statuses/ID` or `/statuses/ID` on any
-    host, or `mastodon:URL`."""
-    url = forced(text, NAME)
-    address = web_address(url if url is not None else text)
-    segments = list(address.segments if address else ())
-    if segments[:1] == ["web"]:
-        segments = segments[1:]
-    status_id = None
-    if len(segments) == 2 and segments[0].startswith("@") and len(segments[0]) > 1:
-        status_id = segments[1]
-    elif len(segments) >= 2 and segments[-2] == "statuses" and len(segments) in (2, 4):
-        status_id = segments[-1]
-    if address and status_id and status_id.isdigit():
-        return ItemTarget(NAME, f"{address.origin}/statuses/{status_id}")
-    if url is not None:
-        raise not_a_thread(text, LABEL, FORMS)
-    return None
 
 
 async def fetch_mastodon(
@@ -178,4 +157,4 @@ def _incomplete(
     return None
 
 
-SITE = Site(NAME, LABEL, recognise_mastodon, fetch_mastodon)
+SITE = Site(NAME, LABEL, fetch_mastodon)

@@ -1,7 +1,9 @@
-"""What every site module provides: a recogniser for what the user typed and a thread fetcher.
+"""What every site provides: a thread fetcher (and how its addresses look, apart).
 
 A site is one module under `fetchers/` that builds a `Site`, plus its line in
-`fetchers/sites.py`. Nothing outside `fetchers/` knows which sites exist.
+`fetchers/sites.py`, and a recogniser of its addresses under `fetchers/addresses/` with its
+line there (the command line recognises a target without importing any fetcher). Nothing
+outside `fetchers/` knows which sites exist.
 """
 
 from __future__ import annotations
@@ -67,9 +69,6 @@ class Site:
     """Registry name: `ItemTarget.site` and `--dump json`'s `source`."""
     label: str
     """How messages name it, e.g. `Hacker News`."""
-    recognise: Callable[[str], ItemTarget | None]
-    """`None` when the text is not this site's; raises `BadTarget` when it is the site's
-    address but names no thread."""
     fetch: FetchThread
     open: OpenThread | None = None
     """The load in steps, for sites that can show a thread before they have all of it."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from fetchers.addresses import recognise
 from fetchers.errors import BadTarget
 from fetchers.site import ItemTarget
 
@@ -43,8 +44,6 @@ def _article_target(value: str) -> ArticleTarget | None:
 
 def parse_target(text: str) -> Target:
     """Understand a thread address, an id or a saved file. Raises `BadTarget` with a sentence."""
-    from fetchers.sites import recognise  # the site modules import this module's neighbours
-
     value = text.strip()
     if "://" not in value and (value.lower().endswith(".json") or Path(value).is_file()):
         return FileTarget(Path(value))

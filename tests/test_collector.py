@@ -41,6 +41,7 @@ def paused_collector() -> Iterator[None]:
         yield
     finally:
         gc.enable()  # whatever the test did, the next test gets a collector
+        gc.unfreeze()
 
 
 @pytest.mark.usefixtures("paused_collector")
@@ -50,6 +51,20 @@ async def test_collector_runs_again_once_the_first_thread_is_on_screen() -> None
         await settle(pilot)
         assert comment_view(app).thread.comment_count > 0
         assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("paused_collector")
+async def test_what_start_up_made_is_frozen_not_walked_when_collections_resume(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Everything made while the collector rested is in its youngest generation: the
+    # first collection would walk all of it in the frame that shows the thread.
+    monkeypatch.setattr(collector, "FREEZE_AFTER", 60.0)  # not the later, quiet freeze
+    app = sample_app()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 10_000  # what was alive, frozen as the thread showed
 
 
 @pytest.mark.usefixtures("paused_collector")

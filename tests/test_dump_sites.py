@@ -7,11 +7,11 @@ import pytest
 from pytest_httpserver import HTTPServer
 from site_servers import install_mastodon, load, mastodon_status
 
+from fetchers.addresses import recognise
 from fetchers.http import make_client
 from fetchers.lobsters import fetch_lobsters
 from fetchers.mastodon import fetch_mastodon
 from fetchers.site import ItemTarget
-from fetchers.sites import recognise
 from threads.dump_markdown import thread_to_markdown
 from threads.dump_text import thread_to_text
 from threads.model import Thread

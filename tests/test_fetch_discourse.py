@@ -6,10 +6,10 @@ import pytest
 from pytest_httpserver import HTTPServer
 from site_servers import FakeDiscourse, big_discourse_topic, load
 
+from fetchers.addresses import recognise
 from fetchers.discourse import fetch_discourse
 from fetchers.errors import BadResponse
 from fetchers.http import make_client
-from fetchers.sites import recognise
 from threads.model import Thread
 from threads.quotes import find_quote_source, quotes_of
 

@@ -6,10 +6,10 @@ import pytest
 from pytest_httpserver import HTTPServer
 from site_servers import FakeLemmy, lemmy_comments, load
 
+from fetchers.addresses import recognise
 from fetchers.errors import NotFound
 from fetchers.http import make_client
 from fetchers.lemmy import fetch_lemmy
-from fetchers.sites import recognise
 from threads.model import Thread
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pytest_httpserver import HTTPServer
 from site_servers import install_mastodon, load, mastodon_status
 
+from fetchers.addresses import recognise
 from fetchers.http import make_client
 from fetchers.mastodon import fetch_mastodon
-from fetchers.sites import recognise
 from threads.dump_json import thread_to_json
 from threads.model import Thread
 

@@ -87,3 +87,48 @@ def test_package_imports_stay_in_their_layer(
     imported, loaded = import_all(package)
     assert expected_modules <= set(imported)  # the walk really covered the package
     assert loaded & forbidden == set()
+
+
+TARGETS = (
+    "26312516",
+    "https://news.ycombinator.com/item?id=26312516",
+    "https://lobste.rs/s/abc123/a_story",
+    "https://www.reddit.com/r/python/comments/abc12/a_thread/",
+    "https://forum.example.org/t/some-topic/1234",
+    "https://lemmy.example.org/post/42",
+    "https://mastodon.example.org/@someone/110000000000000000",
+    "https://example.org/an-article",
+)
+
+
+def test_the_command_line_reads_a_target_without_importing_any_fetcher() -> None:
+    # It runs before the load is forked and Textual imported: importing every site's
+    # fetcher and httpx there delayed every launch by ~80 ms.
+    probe = (
+        "import json, sys\n"
+        "from tui.cli import parse_options\n"
+        "sites = [parse_options([target]).target for target in sys.argv[1:]]\n"
+        "print(json.dumps({'sites': [getattr(t, 'site', 'article') for t in sites],"
+        " 'loaded': sorted(sys.modules)}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *TARGETS],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["sites"] == [
+        "hackernews",
+        "hackernews",
+        "lobsters",
+        "reddit",
+        "discourse",
+        "lemmy",
+        "mastodon",
+        "article",
+    ]
+    heavy = {"httpx", "textual", "asyncio", "fetchers.sites", "fetchers.http", "threads.model"}
+    assert heavy & set(report["loaded"]) == set()

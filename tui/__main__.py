@@ -35,10 +35,15 @@ def main(argv: list[str] | None = None) -> int:
         collector.pause()  # until the first thread is on screen: see tui/collector.py
         prefetch = None
         if options.target is not None and not options.offline and not _is_article(options.target):
+            from tui.forked_load import start_forked_load
+
+            # The load runs while Textual imports, in a child forked before anything else
+            # is imported (or, where that is not safe, in a thread); its steps settle the
+            # thread on screen.
+            child = start_forked_load(options.target, settle=True)
             from tui.prefetch import Prefetch
 
-            # The request runs while Textual imports; its steps settle the thread on screen.
-            prefetch = Prefetch(options.target, settle=True)
+            prefetch = Prefetch(options.target, settle=True, child=child)
         from tui.app import create_app  # Textual is imported only when the reader opens
 
         app = create_app(options, prefetch=prefetch)

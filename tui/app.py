@@ -182,10 +182,12 @@ class ThreadReaderApp(App[int]):
             return one_step(sample)
 
         async def from_target(progress: ProgressCallback) -> AsyncIterator[LoadStep]:
-            from fetchers.load import open_target
-
             steps = self._prefetch.take_steps() if self._prefetch is not None else None
             if steps is None:  # no prefetch, or a reload: fetch afresh
+                # Imported only here: every site's fetcher and httpx (~40 ms), which a
+                # prefetched launch leaves to the process that loads.
+                from fetchers.load import open_target
+
                 steps = open_target(self.client, target, settle=True)
             async for step in steps:  # the first shows the thread, the rest settle it
                 yield step

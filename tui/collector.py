@@ -5,7 +5,7 @@ Textual's styles, the thread) and next to no garbage, yet each automatic collect
 that time walks all of them again: ~40 ms of a ~300 ms start (bench/bench_launch.py).
 `pause()` turns the collector off before the big imports; `resume()` turns it back on
 once the first thread is on screen, or `RESUME_AFTER` seconds into the app whatever is
-on screen.
+on screen (freezing what start-up made, so that no collection walks it then).
 
 A loaded thread is hundreds of thousands of long-lived objects too; every full collection
 would walk them again (pauses of ~100 ms at 10,000 comments). `freeze_survivors()`, run
@@ -34,7 +34,16 @@ def pause() -> None:
 
 
 def resume() -> None:
-    """Collect automatically again (safe to repeat)."""
+    """Collect automatically again (safe to repeat).
+
+    What was made while the collector rested is frozen first: all of it is in the
+    youngest generation, so the first collection would walk it all, in the frame that
+    shows the thread (~35 ms). The little garbage among it is freed when
+    `freeze_survivors()` next thaws and collects.
+    """
+    if gc.isenabled():
+        return
+    gc.freeze()
     gc.enable()
 
 

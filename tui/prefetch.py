@@ -2,9 +2,12 @@
 
 Importing Textual and the reader takes a few tenths of a second before anything can be
 drawn; the network does not need to wait for that. `main` starts a `Prefetch` right after
-parsing the command line: a thread of its own, with its own event loop and HTTP client,
-runs the whole load (`fetchers.load.open_target`) and buffers its steps; the thread
-screen's first load consumes them on the app's loop. No Textual import here.
+parsing the command line. Where it can, the load runs in a forked child process on the
+other core (`tui/forked_load.py`) and a thread of this process relays its steps;
+elsewhere, or when the child delivers nothing, that thread runs the whole load itself
+(`fetchers.load.open_target`, with its own event loop and HTTP client). Either way the
+steps are buffered and the thread screen's first load consumes them on the app's loop.
+No Textual import here.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ import queue
 import threading
 from collections.abc import AsyncIterator, Awaitable
 
+from fetchers.errors import FetchError
 from fetchers.load_steps import LoadStep, final_thread
 from fetchers.progress import ProgressCallback
 from fetchers.targets import Target
 from threads.model import Thread
+from tui.forked_load import ForkedLoad
 
 _END = None  # the load finished
 
@@ -25,13 +30,18 @@ _END = None  # the load finished
 class Prefetch:
     """One early load of a target, handed over once (a reload fetches afresh)."""
 
-    def __init__(self, target: Target, *, settle: bool = False) -> None:
+    def __init__(
+        self, target: Target, *, settle: bool = False, child: ForkedLoad | None = None
+    ) -> None:
+        """Start loading `target` (`settle`: the steps after the first too), or relaying
+        the steps of a `child` already loading it (`start_forked_load`)."""
         self._buffer: queue.SimpleQueue[LoadStep | BaseException | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._wake: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None = None
         self._taken = False
         self._more: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None = None
         """Set once the reader asks for the step after the first (see `_load`)."""
+        self._child = child
         threading.Thread(
             target=self._run, args=(target, settle), name="prefetch", daemon=True
         ).start()
@@ -52,11 +62,43 @@ class Prefetch:
     # -- the prefetch thread ----------------------------------------------------------
     def _run(self, target: Target, settle: bool) -> None:
         try:
+            if self._child is not None and self._relay(self._child):
+                return
             asyncio.run(self._load(target, settle))
         except BaseException as error:  # handed to whoever consumes the steps
             self._put(error)
         else:
             self._put(_END)
+
+    def _relay(self, child: ForkedLoad) -> bool:
+        """Buffer the child's steps; `False` when it delivered nothing (it died, or its
+        first step could not travel): the caller then loads here instead.
+
+        Raises `FetchError` when the child stops after its first step.
+        """
+        delivered = False
+        try:
+            for kind, payload in child.frames():
+                if kind == "step" and isinstance(payload, LoadStep):
+                    self._put(payload)
+                    delivered = True
+                elif kind == "error" and isinstance(payload, BaseException):
+                    self._put(payload)
+                    return True
+                elif kind == "end":
+                    self._put(_END)
+                    return True
+                else:  # a step that could not travel
+                    break
+        except (OSError, EOFError, ValueError):  # the child went away mid-frame
+            pass
+        finally:
+            with self._lock:
+                self._child = None
+            child.stop()
+        if delivered:
+            raise FetchError("Loading stopped part-way; the thread may be incomplete.")
+        return False
 
     async def _load(self, target: Target, settle: bool) -> None:
         from fetchers.http import make_client
@@ -75,7 +117,10 @@ class Prefetch:
 
     def _ask_for_more(self) -> None:
         with self._lock:
-            more = self._more
+            child, more = self._child, self._more
+        if child is not None:
+            child.ask_for_more()
+            return
         if more is not None:
             loop, event = more
             try:

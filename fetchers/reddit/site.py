@@ -5,7 +5,6 @@ from __future__ import annotations
 import httpx
 
 from fetchers.progress import ProgressCallback
-from fetchers.reddit.addresses import recognise_reddit
 from fetchers.reddit.api import api_for
 from fetchers.reddit.loader import StubLoader, fetch_focus, fetch_thread
 from fetchers.site import ItemTarget, Site
@@ -32,4 +31,4 @@ def stub_loader(client: httpx.AsyncClient, thread: Thread, target: ItemTarget) -
     return StubLoader(api_for(client), thread, sort=target.sort)
 
 
-SITE = Site("reddit", "Reddit", recognise_reddit, fetch_target, stubs=stub_loader)
+SITE = Site("reddit", "Reddit", fetch_target, stubs=stub_loader)

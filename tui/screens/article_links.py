@@ -62,7 +62,7 @@ class LinkChooser:
             scheme = link.url.split(":", 1)[0]
             self._host.notify(f"Not opening a {scheme}: link.", severity="warning")
             return
-        from fetchers.sites import recognise
+        from fetchers.addresses import recognise
 
         thread = recognise(link.url)
         first = "Open the thread here" if thread is not None else "Read here (reader mode)"

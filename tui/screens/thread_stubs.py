@@ -30,8 +30,9 @@ ThreadSource = Callable[["ProgressCallback"], Awaitable[Thread]]
 class SiteHooks:
     """What the app knows about the thread's site that the screen needs."""
 
-    loader: Callable[[Thread], StubLoading]
-    """A stub loader for a thread (sharing the app's client and rate budget)."""
+    loader: Callable[[Thread], StubLoading | None]
+    """A stub loader for a thread (sharing the app's client and rate budget); `None` when
+    the site holds no replies back."""
     sorts: tuple[str, ...] = ()
     """Comment orders the site offers (empty: it offers no choice)."""
     sorted_source: Callable[[str], ThreadSource] | None = None
