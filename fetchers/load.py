@@ -10,7 +10,6 @@ import httpx
 from fetchers.errors import BadTarget
 from fetchers.load_steps import LoadStep, final_thread
 from fetchers.progress import ProgressCallback
-from fetchers.saved import load_thread_file
 from fetchers.sites import site_named
 from fetchers.targets import ArticleTarget, FileTarget, Target
 from threads.model import Thread
@@ -38,6 +37,8 @@ async def open_target(
     thread to show, the rest changes to apply. Saved files and sites that cannot stream
     give one step. Raises `FetchError` subclasses only."""
     if isinstance(target, FileTarget):
+        from fetchers.saved import load_thread_file  # when a file is opened, not at launch
+
         # File reading and parsing can take a moment on big files: keep the loop free.
         yield LoadStep(thread=await asyncio.to_thread(load_thread_file, target.path))
         return

@@ -27,6 +27,8 @@ _CONTROL_CHARACTERS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_ANYTHING_TO_CLEAN = re.compile(f"{_CONTROL_CHARACTERS.pattern}|{_LONE_SURROGATE.pattern}")
+"""ESC is a C0 control: text this does not match needs nothing removed."""
 
 
 def clean_text(text: str) -> str:
@@ -35,7 +37,7 @@ def clean_text(text: str) -> str:
     Carriage returns are removed too (they let text overwrite what was drawn before);
     newlines and tabs are kept. Lone surrogates become U+FFFD so the text can be encoded.
     """
-    if not text:
+    if not text or _ANYTHING_TO_CLEAN.search(text) is None:  # most text: one scan
         return text
     if "\x1b" in text:
         text = _ESCAPE_SEQUENCE.sub("", text)

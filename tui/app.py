@@ -13,7 +13,6 @@ from textual.notifications import SeverityLevel
 
 from fetchers.load_steps import LoadStep
 from fetchers.progress import ProgressCallback
-from fetchers.saved import load_sample_thread
 from fetchers.site import ItemTarget
 from fetchers.targets import ArticleTarget
 from store.keys import ThreadKey
@@ -29,7 +28,6 @@ from tui.load_source import StepSource, one_step
 from tui.memory import open_memory, target_key
 from tui.messages import OpenListedStory, OpenNeighbourStory
 from tui.reader_width import reader_max_width
-from tui.screens.story_list import StoryListScreen
 from tui.screens.thread_score_fold import threshold_from_config
 from tui.screens.thread_screen import ThreadScreen
 from tui.screens.thread_stubs import SiteHooks
@@ -43,6 +41,7 @@ if TYPE_CHECKING:
     from threads.article import Article
     from threads.article_quotes import ArticlePassage
     from tui.prefetch import Prefetch
+    from tui.screens.story_list import StoryListScreen
 
 
 class ThreadReaderApp(App[int]):
@@ -121,6 +120,8 @@ class ThreadReaderApp(App[int]):
             hooks = site_hooks(lambda: self.client, self.options.target)
             self.push_screen(self._thread_screen(self._initial_source(), key=key, hooks=hooks))
         else:
+            from tui.screens.story_list import StoryListScreen
+
             self.push_screen(
                 StoryListScreen(
                     self._fetch_list,
@@ -177,6 +178,8 @@ class ThreadReaderApp(App[int]):
         if target is None:
 
             async def sample(progress: ProgressCallback) -> Thread:
+                from fetchers.saved import load_sample_thread
+
                 return load_sample_thread()
 
             return one_step(sample)
@@ -223,7 +226,7 @@ class ThreadReaderApp(App[int]):
     @on(OpenNeighbourStory)
     def _open_neighbour(self, message: OpenNeighbourStory) -> None:
         """`>`/`<` on a thread: replace it with the next/previous story of its list."""
-        lists = [s for s in self.screen_stack if isinstance(s, StoryListScreen)]
+        lists = self._story_lists()
         story = neighbour(lists[-1].stories, message.story_id, message.step) if lists else None
         if story is None:
             self.notify("No more stories that way in the list.", timeout=3)
@@ -235,11 +238,18 @@ class ThreadReaderApp(App[int]):
     @on(OpenListedStory)
     def _open_listed(self, message: OpenListedStory) -> None:
         """`enter` on the list beside a thread: that story in the thread's place."""
-        lists = [s for s in self.screen_stack if isinstance(s, StoryListScreen)]
+        lists = self._story_lists()
         story = lists[-1].story_opened(message.story_id) if lists else None
         if story is not None:
             self.pop_screen()
             self.open_story(story, focus_list=True)
+
+    def _story_lists(self) -> list[StoryListScreen]:
+        """The front pages open under the thread, innermost last."""
+        # Imported when used: a launch that opens a thread never shows a list (~5 ms).
+        from tui.screens.story_list import StoryListScreen
+
+        return [s for s in self.screen_stack if isinstance(s, StoryListScreen)]
 
     async def _fetch_article(self, url: str) -> Article:
         from fetchers.article import fetch_article  # trafilatura: only when reading

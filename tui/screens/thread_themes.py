@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 
-from tui.screens.themes_screen import ThemeActions, ThemesScreen
 from tui.widgets.comment_view import CommentView
 
 if TYPE_CHECKING:
@@ -114,6 +113,8 @@ class ThemeController:
         def apply(themes: list[Theme]) -> None:
             self._settings.use(themes)
             self._apply(words, themes)
+
+        from tui.screens.themes_screen import ThemeActions, ThemesScreen  # when first opened
 
         actions = ThemeActions(counts, apply, self._save)
         screen = ThemesScreen(
