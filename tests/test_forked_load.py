@@ -38,6 +38,23 @@ print(json.dumps({"forked": child is not None, "child": child and child._pid}), 
 if sys.argv[2] == "quit":  # the reader goes away at once
     os._exit(0)
 
+async def first_then(then):
+    steps = prefetch.take_steps()
+    first = await anext(steps)
+    print(json.dumps({"first": first.thread.comment_count}), flush=True)
+    if then == "close":  # the reader reloads, or closes the thread
+        await steps.aclose()
+        await asyncio.sleep(1.5)
+        print(json.dumps({"child_alive": os.path.exists(f"/proc/{child._pid}")}), flush=True)
+    else:  # it asks for the rest, then quits while the child settles
+        asking = asyncio.ensure_future(anext(steps, None))
+        await asyncio.sleep(0.5)
+        os._exit(0)
+
+if sys.argv[2] in ("close", "quit-settling"):
+    asyncio.run(first_then(sys.argv[2]))
+    sys.exit(0)
+
 async def read():
     steps = prefetch.take_steps()
     thread = await final_thread(steps)
@@ -145,3 +162,40 @@ def _alive(pid: int) -> bool:
     except FileNotFoundError:
         return False
     return "\nState:\tZ" not in status
+
+
+class SlowSettling(HNReplay):
+    """The replay, with every Firebase comment taking `delay` seconds to come."""
+
+    def __init__(self, delay: float) -> None:
+        super().__init__(*replay_files())
+        self.delay = delay
+
+    def __call__(self, request: Request) -> Response:
+        if request.path.startswith("/v0/") and request.path != f"/v0/item/{BIG_STORY_ID}.json":
+            time.sleep(self.delay)
+        return super().__call__(request)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only")
+def test_the_child_ends_when_the_reader_takes_no_more_steps(hn_server: HTTPServer) -> None:
+    SlowSettling(0.0).serve(hn_server)
+    lines, stray = run_reader(str(BIG_STORY_ID), then="close")
+    started, first, after = lines
+    assert first["first"] > 400
+    assert after["child_alive"] is False  # it did not wait forever to be asked for more
+    assert stray == ""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only")
+def test_the_child_ends_with_the_reader_even_in_the_middle_of_settling(
+    hn_server: HTTPServer,
+) -> None:
+    SlowSettling(3.0).serve(hn_server)  # a settling request outlasts the reader
+    lines, _ = run_reader(str(BIG_STORY_ID), then="quit-settling")
+    started, first = lines
+    assert first["first"] > 400
+    deadline = time.monotonic() + 1.5  # well before the slow request would end
+    while _alive(started["child"]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(started["child"])

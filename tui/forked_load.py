@@ -107,8 +107,11 @@ class ForkedLoad:
     def __init__(self, pid: int, frames: FrameChannel, wanted_fd: int) -> None:
         self._pid = pid
         self._frames = frames
-        self._wanted = wanted_fd
-        self._ended = False
+        self._lock = threading.Lock()
+        self._wanted: int | None = wanted_fd
+        """The pipe the child waits on for "more"; `None` once closed (under the lock:
+        a closed descriptor's number may already name another file)."""
+        self._reaped = False
 
     def frames(self) -> Iterator[Frame]:
         """The child's frames as they arrive, until it ends."""
@@ -117,20 +120,29 @@ class ForkedLoad:
 
     def ask_for_more(self) -> None:
         """Let the child send its next step."""
-        try:
-            os.write(self._wanted, b"+")
-        except OSError:  # it has finished, or died: its reader knows
-            pass
+        with self._lock:
+            if self._wanted is None:
+                return
+            try:
+                os.write(self._wanted, b"+")
+            except OSError:  # it has finished, or died: its reader knows
+                pass
+
+    def cancel(self) -> None:
+        """Nobody wants the rest (a reload, the thread closed): the child ends when it next
+        waits for more or sends, and `frames()` ends with it. Never blocks."""
+        with self._lock:
+            wanted, self._wanted = self._wanted, None
+        if wanted is not None:
+            os.close(wanted)
 
     def stop(self) -> None:
-        """Close the pipes (the child's cue to end) and reap it."""
-        if self._ended:
+        """Close the pipes (the child's cue to end) and reap it; from the thread that reads
+        the frames, once they have ended."""
+        self.cancel()
+        if self._reaped:
             return
-        self._ended = True
-        try:
-            os.close(self._wanted)
-        except OSError:
-            pass
+        self._reaped = True
         self._frames.close()
         try:
             os.waitpid(self._pid, 0)
@@ -140,20 +152,20 @@ class ForkedLoad:
 
 def start_forked_load(target: Target, *, settle: bool) -> ForkedLoad | None:
     """Fork a child that loads `target`; `None` where forking is not safe or fails."""
-    if not fork_is_safe():
+    memory_file = getattr(os, "memfd_create", None)  # Linux with glibc 2.27 or later
+    if not fork_is_safe() or memory_file is None:
         return None
+    opened: list[int] = []
     try:
-        memory = os.memfd_create("threadreader-load", os.MFD_CLOEXEC)
-    except OSError:  # a kernel without memory files
-        return None
-    frames_read, frames_write = os.pipe()
-    wanted_read, wanted_write = os.pipe()
-    try:
+        opened.append(memory_file("threadreader-load", os.MFD_CLOEXEC))
+        opened.extend(os.pipe())
+        opened.extend(os.pipe())
         pid = os.fork()
-    except OSError:
-        for fd in (memory, frames_read, frames_write, wanted_read, wanted_write):
+    except OSError:  # no memory files, descriptors or processes left: load in a thread
+        for fd in opened:
             os.close(fd)
         return None
+    memory, frames_read, frames_write, wanted_read, wanted_write = opened
     if pid == 0:
         os.close(frames_read)
         os.close(wanted_write)
@@ -192,6 +204,8 @@ def _detach_from_terminal() -> None:
 async def _load(target: Target, settle: bool, out: FrameChannel, wanted_fd: int) -> None:
     import asyncio
 
+    reader_pid = os.getppid()
+
     from fetchers.http import make_client
     from fetchers.load import open_target
     from tui.cli import configure_sites
@@ -199,13 +213,32 @@ async def _load(target: Target, settle: bool, out: FrameChannel, wanted_fd: int)
     if isinstance(target, ItemTarget) and target.site == "reddit":
         configure_sites()  # its client id: the only site setting in the config (~10 ms)
     async with make_client() as client:
+        bound_to_the_reader = False
         async for step in open_target(client, target, settle=settle):
             if not _write_step(out, step):
                 return
+            if not bound_to_the_reader:
+                _end_with_the_reader(reader_pid)
+                bound_to_the_reader = True
             # The next step only when the reader has shown this one and asks for more.
             if not await asyncio.to_thread(os.read, wanted_fd, 1):
-                return  # the reader has gone
+                return  # the reader has gone, or wants no more
     out.send("end", None)
+
+
+def _end_with_the_reader(reader_pid: int) -> None:
+    """Be killed when the reader exits, rather than settle on for seconds before the next
+    send finds the pipe closed (after the first step: ctypes is not free)."""
+    import ctypes
+    import signal
+
+    set_parent_death_signal = 1  # PR_SET_PDEATHSIG, prctl(2)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(set_parent_death_signal, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != reader_pid:  # the reader had already gone before it was set
+        os._exit(0)
 
 
 def _write_step(out: FrameChannel, step: LoadStep) -> bool:
@@ -213,7 +246,7 @@ def _write_step(out: FrameChannel, step: LoadStep) -> bool:
     recurse through): the reader then loads in its own process instead."""
     try:
         out.send("step", step)
-    except (RecursionError, pickle.PicklingError) as error:
+    except (RecursionError, pickle.PicklingError, TypeError, AttributeError) as error:
         out.send("unpicklable", type(error).__name__)
         return False
     return True

@@ -13,6 +13,7 @@ No Textual import here.
 from __future__ import annotations
 
 import asyncio
+import pickle
 import queue
 import threading
 from collections.abc import AsyncIterator, Awaitable
@@ -42,6 +43,8 @@ class Prefetch:
         self._more: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None = None
         """Set once the reader asks for the step after the first (see `_load`)."""
         self._child = child
+        self._abandoned = False
+        """Set when the reader stops taking steps (a reload, the thread closed)."""
         threading.Thread(
             target=self._run, args=(target, settle), name="prefetch", daemon=True
         ).start()
@@ -90,7 +93,7 @@ class Prefetch:
                     return True
                 else:  # a step that could not travel
                     break
-        except (OSError, EOFError, ValueError):  # the child went away mid-frame
+        except (OSError, EOFError, ValueError, pickle.UnpicklingError):  # cut short
             pass
         finally:
             with self._lock:
@@ -114,6 +117,8 @@ class Prefetch:
                 # reader has shown the first step and asks for more: it would otherwise
                 # compete for the GIL with Textual's import and the first frame.
                 await more.wait()
+                if self._abandoned:
+                    return
 
     def _ask_for_more(self) -> None:
         with self._lock:
@@ -144,17 +149,35 @@ class Prefetch:
         event = asyncio.Event()
         with self._lock:
             self._wake = (asyncio.get_running_loop(), event)
-        while True:
+        try:
+            while True:
+                try:
+                    item = self._buffer.get_nowait()
+                except queue.Empty:
+                    event.clear()
+                    if self._buffer.empty():  # nothing slipped in between: wait
+                        await event.wait()
+                    continue
+                if item is _END:
+                    return
+                if isinstance(item, BaseException):
+                    raise item
+                yield item
+                self._ask_for_more()  # the reader wants the next step
+        finally:
+            self._abandon()
+
+    def _abandon(self) -> None:
+        """The reader takes no more steps: the load stops instead of waiting forever for
+        a request for more (a child process would live on until the reader exits)."""
+        with self._lock:
+            child, more = self._child, self._more
+            self._abandoned = True
+        if child is not None:
+            child.cancel()
+        elif more is not None:
+            loop, event = more
             try:
-                item = self._buffer.get_nowait()
-            except queue.Empty:
-                event.clear()
-                if self._buffer.empty():  # nothing slipped in between: wait for the next
-                    await event.wait()
-                continue
-            if item is _END:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-            self._ask_for_more()  # the reader wants the next step
+                loop.call_soon_threadsafe(event.set)
+            except RuntimeError:  # the load has finished
+                pass
