@@ -7,20 +7,22 @@ later than the bundled sample's). A child forked right after the command line is
 starts at once with what is already imported (a new interpreter would take ~40 ms more
 to start and import the same) and runs on another core; `main` forks before importing
 anything else, so this module imports next to nothing. It loads the target with
-`fetchers.load.open_target` and writes each step to a pipe as a frame: the first as soon
-as it has it, each later one (settling) only once the reader asks for more with a byte
-on a second pipe, so the settling requests do not slow the first frame either.
+`fetchers.load.open_target` and sends each step as a frame: the first as soon as it has
+it, each later one (settling) only once the reader asks for more with a byte on a pipe,
+so the settling requests do not slow the first frame either.
 
 Forking is only safe while the process has a single thread, and on Linux: macOS's system
 frameworks (used for its proxy settings) must not be used after a fork without exec.
-Elsewhere `start_forked_load` returns `None` and the reader loads in a thread instead.
+Elsewhere, or without memory files (glibc < 2.27), `start_forked_load` returns `None` and
+the reader loads in a thread instead.
 
 Frames are pickles; they only travel from this child to the process that forked it. Each
 is written to a memory file both processes share and announced by its length on a pipe:
 the reader then takes the whole frame in one read. Through the pipe alone, a 2 MB first
 step came in 64 KB pieces, each waiting for the GIL that Textual's import holds (~50 ms).
-The child never touches the terminal (its stdin, stdout and stderr are /dev/null) and
-ends when the reader closes the pipe it waits on, or when its load is done.
+The child never touches the terminal (its stdin, stdout and stderr are /dev/null). It ends
+when its load is done, when the reader wants no more steps (it closes the pipe the child
+waits on), and with the reader (once its first step is out, the kernel kills it then).
 """
 
 from __future__ import annotations
