@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,17 +26,23 @@ print(json.dumps({"file": package.__file__, "imported": imported, "loaded": sort
 """
 
 
-def import_all(package: str) -> tuple[list[str], set[str]]:
-    """Import every module of `package`; return them and the top-level names in sys.modules."""
+def run_probe(probe: str, *args: str) -> dict[str, Any]:
+    """Run `probe` in a fresh interpreter in this checkout; the JSON it printed."""
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, package],
+        [sys.executable, "-c", probe, *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout)
+    report: dict[str, Any] = json.loads(result.stdout)
+    return report
+
+
+def import_all(package: str) -> tuple[list[str], set[str]]:
+    """Import every module of `package`; return them and the top-level names in sys.modules."""
+    report = run_probe(PROBE, package)
     assert Path(report["file"]).resolve().is_relative_to(ROOT)  # this checkout's code
     return report["imported"], {name.split(".")[0] for name in report["loaded"]}
 
@@ -111,15 +118,7 @@ def test_the_command_line_reads_a_target_without_importing_any_fetcher() -> None
         "print(json.dumps({'sites': [getattr(t, 'site', 'article') for t in sites],"
         " 'loaded': sorted(sys.modules)}))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe, *TARGETS],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    report = json.loads(result.stdout)
+    report = run_probe(probe, *TARGETS)
     assert report["sites"] == [
         "hackernews",
         "hackernews",

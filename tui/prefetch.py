@@ -126,23 +126,13 @@ class Prefetch:
         if child is not None:
             child.ask_for_more()
             return
-        if more is not None:
-            loop, event = more
-            try:
-                loop.call_soon_threadsafe(event.set)
-            except RuntimeError:  # the load has finished: nothing waits
-                pass
+        _set_from_another_thread(more)
 
     def _put(self, item: LoadStep | BaseException | None) -> None:
         self._buffer.put(item)
         with self._lock:
             wake = self._wake
-        if wake is not None:
-            loop, event = wake
-            try:
-                loop.call_soon_threadsafe(event.set)
-            except RuntimeError:  # the app's loop has closed: nobody is waiting
-                pass
+        _set_from_another_thread(wake)
 
     # -- the app's loop ---------------------------------------------------------------
     async def _steps(self) -> AsyncIterator[LoadStep]:
@@ -175,9 +165,19 @@ class Prefetch:
             self._abandoned = True
         if child is not None:
             child.cancel()
-        elif more is not None:
-            loop, event = more
-            try:
-                loop.call_soon_threadsafe(event.set)
-            except RuntimeError:  # the load has finished
-                pass
+        else:
+            _set_from_another_thread(more)
+
+
+def _set_from_another_thread(
+    waiting: tuple[asyncio.AbstractEventLoop, asyncio.Event] | None,
+) -> None:
+    """Set an event of another thread's loop (nothing when none, or its loop has closed:
+    then nobody waits on it)."""
+    if waiting is None:
+        return
+    loop, event = waiting
+    try:
+        loop.call_soon_threadsafe(event.set)
+    except RuntimeError:
+        pass

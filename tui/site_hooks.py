@@ -43,7 +43,7 @@ def site_hooks(client: Callable[[], httpx.AsyncClient], target: object) -> SiteH
         return source
 
     return SiteHooks(
-        loader=lambda thread: _stub_loader(client(), thread, target),
+        loader=lambda thread: _stub_loader(client, thread, target),
         sorts=sorts,
         sorted_source=sorted_source,
         sort=target.sort,
@@ -51,11 +51,11 @@ def site_hooks(client: Callable[[], httpx.AsyncClient], target: object) -> SiteH
 
 
 def _stub_loader(
-    client: httpx.AsyncClient, thread: Thread, target: ItemTarget
+    client: Callable[[], httpx.AsyncClient], thread: Thread, target: ItemTarget
 ) -> StubLoading | None:
     """The site's loader for the thread's stubs; `None` for sites whose threads arrive
-    whole (everything but Reddit today)."""
+    whole (everything but Reddit today), which then need no HTTP client either."""
     from fetchers.sites import site_named
 
     make_loader = site_named(target.site).stubs
-    return None if make_loader is None else make_loader(client, thread, target)
+    return None if make_loader is None else make_loader(client(), thread, target)
