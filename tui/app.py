@@ -118,7 +118,9 @@ class ThreadReaderApp(App[int]):
         elif self.options.sample or self.options.target is not None:
             key = target_key(self.options.target)
             hooks = site_hooks(lambda: self.client, self.options.target)
-            self.push_screen(self._thread_screen(self._initial_source(), key=key, hooks=hooks))
+            screen = self._thread_screen(self._initial_source(), key=key, hooks=hooks)
+            screen.memory.read_now()  # nothing to keep responsive yet: see `read_now`
+            self.push_screen(screen)
         else:
             from tui.screens.story_list import StoryListScreen
 

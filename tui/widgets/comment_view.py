@@ -134,6 +134,8 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
             self.folds.set_hidden(themes.hidden_ids([c.id for c in thread.tree.order]))
         self._rows: RowLayout | None = None  # made on the first resize, when the width is known
         self._laid_out = False
+        self._first_drawn_at: Size | None = None
+        """The size the first frame laid out at, before the first resize (see `render_lines`)."""
         self._initial_cursor = cursor_id or thread.focus_id
         self._initial_row = cursor_row if cursor_id else None
         self.new = NewComments()
@@ -214,27 +216,38 @@ class CommentView(ScrollView, can_focus=True, inherit_bindings=False):
         width = capped_width(
             self.scrollable_content_region.width or event.size.width, self.max_width
         )
-        if self._laid_out and self._rows is not None and width == self._rows.width:
+        drawn_at, self._first_drawn_at = self._first_drawn_at, None
+        if not self._laid_out:
+            self._first_layout(width)
+        elif drawn_at == self.scrollable_content_region.size:
+            return  # the first frame laid out at this size already (`render_lines`)
+        elif self._rows is not None and width == self._rows.width:
             self._show_layout(self._cursor_anchor())  # only the height changed
-            return
-        # Before the first real layout there is no screen row to keep (a placeholder
-        # layout may exist if something asked early): then the cursor is centred instead.
-        anchor = self._cursor_anchor() if self._laid_out else None
-        if not self._laid_out and self._initial_row is not None and self._wish is not None:
-            anchor = (self.cursor, self._initial_row)  # the place saved at the last visit
-        self._rewrap(width, anchor)
-        if anchor is None and self.cursor:
-            self.scroll_to_cursor(center=True)  # opened on a comment (focus id)
+        else:
+            self._rewrap(width, self._cursor_anchor())
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        # Textual draws the first frame at a new size before `on_resize` runs: wrap for
-        # the new width here, so that frame already shows the right rows (instead of the
-        # old width's rows, then a second full frame with the new ones).
-        if self._laid_out and self._rows is not None:
-            width = capped_width(self.scrollable_content_region.width, self.max_width)
-            if width and width != self._rows.width:
-                self._rewrap(width, self._cursor_anchor())
+        # Textual draws the first frame at a new size before `on_resize` runs: lay out
+        # for the new width here, so that frame already shows the right rows (instead of
+        # a blank view or the old width's rows, then a second full frame a tick later:
+        # ~30 ms of a launch).
+        width = capped_width(self.scrollable_content_region.width, self.max_width)
+        if width and not self._laid_out:
+            self._first_layout(width)
+            self._first_drawn_at = self.scrollable_content_region.size
+        elif width and self._rows is not None and width != self._rows.width:
+            self._rewrap(width, self._cursor_anchor())
         return super().render_lines(crop)
+
+    def _first_layout(self, width: int) -> None:
+        """There is no screen row to keep yet: the place saved at the last visit, or the
+        cursor centred (opened on a comment by id), or the top."""
+        anchor = None
+        if self._initial_row is not None and self._wish is not None:
+            anchor = (self.cursor, self._initial_row)
+        self._rewrap(width, anchor)
+        if anchor is None and self.cursor:
+            self.scroll_to_cursor(center=True)
 
     def _rewrap(self, width: int, anchor: Anchor | None) -> None:
         """Rows for a new width: estimated heights, exact on screen, the rest refined in
