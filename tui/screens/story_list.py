@@ -98,7 +98,6 @@ class StoryRow:
 class StoryListScreen(Screen[None]):
     """Front-page lists; `enter` opens a story's thread."""
 
-    CSS_PATH = "story_list.tcss"
     BINDINGS = [
         *(
             Binding(str(n), f"show_list('{kind}')", kind.title(), id=f"list_{kind}", show=False)

@@ -88,7 +88,6 @@ class ThreadScreen(Screen[None]):
     """One thread, shown at its first step and kept up to date as later steps arrive (the
     reader's place kept by id). A failed reload keeps the thread already on screen."""
 
-    CSS_PATH = "thread_screen.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: handled as it arrives, so the keys typed right after it (already on
         # their way) reach the search bar it focuses, not the comment view.
