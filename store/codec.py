@@ -69,7 +69,7 @@ def decode_body(encoded: Any) -> Body:
     """The body stored by `encode_body`, sanitised; anything malformed is dropped."""
     try:
         data = json.loads(encoded) if isinstance(encoded, str) else None
-    except ValueError:
+    except (ValueError, RecursionError):  # a damaged or doctored store: absurd nesting too
         return ()
     if not isinstance(data, list):
         return ()
