@@ -41,10 +41,12 @@ class ListBesideController:
 
     async def mount(self, story_id: str | None) -> None:
         """Put the list of the screen underneath at the left, its cursor on `story_id`."""
+        if story_id is None:  # not opened from a list (a launch: the list is not imported)
+            return
         from tui.screens.story_list import StoryListScreen  # the list imports no thread code
 
         lists = [s for s in self._host.app.screen_stack if isinstance(s, StoryListScreen)]
-        if story_id is None or not lists:
+        if not lists:
             return
         options = lists[-1].story_options()
         panel = BesideList(*options, id="beside-list")

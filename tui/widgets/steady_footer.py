@@ -48,6 +48,7 @@ class SteadyFooter(Footer):
     def __init__(self) -> None:
         super().__init__()
         self._update_pending = False
+        self._keys_shown = False
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         # Footer waits for the next frame before it updates, which costs a frame (and a
@@ -58,10 +59,17 @@ class SteadyFooter(Footer):
             return
         if not self._update_pending:
             self._update_pending = True
-            self.call_later(self._update_keys)
+            if self._keys_shown:
+                self.call_later(self._update_keys)
+            else:
+                # The first keys: the frame after the screen's first one. Mounting them
+                # is most of the footer's cost (~10 ms of a launch), and the first frame
+                # is for the thread; the footer's row is there already, blank.
+                self.call_after_refresh(self._update_keys)
 
     async def _update_keys(self) -> None:
         self._update_pending = False
+        self._keys_shown = True
         await self.recompose()
 
     async def recompose(self) -> None:
