@@ -15,18 +15,20 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from store import articles, listing, pruning, stories, thread_rows, visits
+from store import listing, pruning, stories, thread_rows, visits
 from store.connect import DAMAGED, StoreUnavailable, connect, damage_marker, prepare
 from store.keys import ThreadKey
 from store.listing import ThreadEntry
 from store.location import database_path, max_bytes_from_env
 from store.reading_state import ReadingState, load_reading_state, save_reading_state
 from store.visits import PreviousVisit
-from threads.article import Article
 from threads.model import Thread
 from threads.new_comments import NewComments, new_since
+
+if TYPE_CHECKING:  # reader mode's store is imported when first used, not at launch
+    from threads.article import Article
 
 T = TypeVar("T")
 
@@ -157,6 +159,8 @@ class Memory:
     # -- articles --------------------------------------------------------------------
     def stored_article(self, url: str) -> Article | None:
         """The stored copy of reader mode's article at `url` (asked for or redirected to)."""
+        from store import articles
+
         return self._read(lambda connection: articles.load_article(connection, url), None)
 
     def save_article(self, article: Article, url: str | None = None) -> bool:
@@ -166,6 +170,8 @@ class Memory:
             article: The article as fetched.
             url: The address it was asked for at (default: `article.url`, where it ended).
         """
+        from store import articles
+
         asked = url or article.url
 
         def write(connection: sqlite3.Connection) -> bool:

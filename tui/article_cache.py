@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from fetchers.errors import FetchError, NotAnArticle
 from store.memory import Memory
-from threads.article import Article
 
-FetchArticle = Callable[[str], Awaitable[Article]]
+if TYPE_CHECKING:  # the article model is imported when reader mode is first used
+    from threads.article import Article
+
+FetchArticle = Callable[[str], Awaitable["Article"]]
 """Fetches the article at a URL (raises `FetchError`)."""
 
 
@@ -45,7 +48,7 @@ class ArticleCache:
     def cached(self, url: str) -> Article | None:
         """The article if it was read already this session."""
         found = self._articles.get(url)
-        return found if isinstance(found, Article) else None
+        return None if isinstance(found, NotAnArticle) else found
 
     async def get(self, url: str) -> Article:
         """The article at `url`. Raises `FetchError` (a remembered `NotAnArticle` again)."""

@@ -18,8 +18,6 @@ from threads.jumps import JumpStack, Target
 from threads.links import Link, comment_links, in_thread_target, is_openable, permalink
 from threads.model import Comment
 from threads.story_block import story_as_comment
-from tui.opener import copy_text, open_url
-from tui.screens.picker import PickerScreen
 from tui.widgets.comment_view import CommentView
 
 
@@ -104,6 +102,7 @@ class JumpController:
         elif len(rows) == 1:
             act(0)
         else:
+            from tui.screens.picker import PickerScreen  # (imported when first used)
 
             def chosen(index: int | None) -> None:
                 if index is not None:
@@ -184,6 +183,8 @@ class JumpController:
                 f"Not opening a {link.url.split(':', 1)[0]}: link.", severity="warning"
             )
             return
+        from tui.opener import open_url  # (imported when first used)
+
         result = open_url(link.url, self._write_terminal)
         self._host.notify(result.message, timeout=4)
 
@@ -208,6 +209,8 @@ class JumpController:
     def copy_permalink(self) -> None:
         found = self._view_and_selected()
         if found is not None:
+            from tui.opener import copy_text  # (imported when first used)
+
             url = permalink(found[0].thread, found[1])
             copy_text(url, self._write_terminal)
             what = "story's" if found[0].story_selected else "comment's"
@@ -218,6 +221,8 @@ class JumpController:
         if found is not None and not found[1].plain_text:
             self._host.notify("There is no text to copy here.", timeout=2)
         elif found is not None:
+            from tui.opener import copy_text
+
             copy_text(found[1].plain_text, self._write_terminal)
             what = "story's" if found[0].story_selected else "comment's"
             self._host.notify(f"Copied the {what} text.", timeout=3)

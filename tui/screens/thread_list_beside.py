@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from tui.reader_widths import app_widths
-from tui.widgets.beside_list import BesideList
 
 if TYPE_CHECKING:
+    from tui.widgets.beside_list import BesideList  # only for a thread opened from a list
     from tui.widgets.comment_view import CommentView
 
 
@@ -48,6 +48,8 @@ class ListBesideController:
         lists = [s for s in self._host.app.screen_stack if isinstance(s, StoryListScreen)]
         if not lists:
             return
+        from tui.widgets.beside_list import BesideList
+
         options = lists[-1].story_options()
         panel = BesideList(*options, id="beside-list")
         self.panel = panel

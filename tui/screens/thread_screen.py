@@ -56,15 +56,18 @@ from tui.screens.thread_search import SearchController
 from tui.screens.thread_stubs import SiteHooks, StubController
 from tui.screens.thread_themes import ThemeController, ThemeSettings
 from tui.terminal_title import show_title
-from tui.widgets.beside_list import BesideList
 from tui.widgets.comment_view import CommentView
 from tui.widgets.outline_panel import OutlinePanel
-from tui.widgets.search_panel import SearchPanel
 from tui.widgets.status_bar import CursorStatus, StatusBar
 from tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
-    from threads.themes import ThemeView  # rapidfuzz stays off the start-up path
+    # rapidfuzz stays off the start-up path; the search bar and the list beside the
+    # thread are mounted when first used, and their messages are handled by name
+    # (`on_search_panel_…`), so a launch imports neither.
+    from threads.themes import ThemeView
+    from tui.widgets.beside_list import BesideList
+    from tui.widgets.search_panel import SearchPanel
 
 # Keys about the comment under the cursor: only while the comment view has focus.
 _VIEW_ACTIONS = frozenset(
@@ -483,16 +486,13 @@ class ThreadScreen(Screen[None]):
             driver.flush()
 
     # -- what the search panel says ----------------------------------------------------
-    @on(SearchPanel.QueryChanged)
-    def _search_again(self, message: SearchPanel.QueryChanged) -> None:
+    def on_search_panel_query_changed(self, message: SearchPanel.QueryChanged) -> None:
         self.search.query_changed(message.text)
 
-    @on(SearchPanel.HitChosen)
-    def _go_to_hit(self, message: SearchPanel.HitChosen) -> None:
+    def on_search_panel_hit_chosen(self, message: SearchPanel.HitChosen) -> None:
         self.search.hit_chosen(message.comment_id)
 
-    @on(SearchPanel.Closed)
-    def _search_closed(self, message: SearchPanel.Closed) -> None:
+    def on_search_panel_closed(self, message: SearchPanel.Closed) -> None:
         self.search.closed()
 
     @on(OutlinePanel.Chosen)
@@ -516,12 +516,10 @@ class ThreadScreen(Screen[None]):
         elif message.option.id is not None:
             self.post_message(OpenListedStory(message.option.id))
 
-    @on(BesideList.ToThread)
-    def _to_thread(self) -> None:
+    def on_beside_list_to_thread(self, message: BesideList.ToThread) -> None:
         self.listing.focus_thread()
 
-    @on(BesideList.Leave)
-    def _leave_from_list(self) -> None:
+    def on_beside_list_leave(self, message: BesideList.Leave) -> None:
         self.leave()
 
     # -- actions -----------------------------------------------------------------------

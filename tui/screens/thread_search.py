@@ -20,11 +20,11 @@ from threads.jumps import JumpStack
 from threads.model import Comment, Thread
 from threads.timefmt import relative_age
 from tui.widgets.comment_view import CommentView
-from tui.widgets.search_panel import HitRow, SearchPanel
 
 if TYPE_CHECKING:
     from threads.search_index import SearchIndex, SearchResult
     from threads.word_index import WordIndex
+    from tui.widgets.search_panel import HitRow, SearchPanel  # mounted on the first `/`
 
 HIT_ROWS = 100  # rows in the hit list; n/N still walk every hit
 INDEX_DELAY = 0.3
@@ -34,6 +34,8 @@ compete with the first frame for the GIL."""
 
 def hit_rows(result: SearchResult, width: int, now: datetime) -> list[HitRow]:
     """The hit list: `author · age · depth  snippet…`, matched words marked."""
+    from tui.widgets.search_panel import HitRow
+
     wanted = result.highlight_words
     depths = result.thread.tree.depths
     rows = []
@@ -165,6 +167,8 @@ class SearchController:
         if self._view() is None:
             return
         if self._panel is None:
+            from tui.widgets.search_panel import SearchPanel
+
             self._panel = SearchPanel()
             await self._host.mount(self._panel, after=self._host.query_one("#thread-body"))
         if self._unindexed is not None:  # a search while the thread settles: index it now

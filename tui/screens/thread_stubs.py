@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from fetchers.errors import FetchError
-from fetchers.stub_loading import StubLoading
 from threads.model import Thread
-from threads.more_splice import Expansion, SpliceReport, apply_expansion
 from tui.widgets.comment_view import CommentView
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # stubs are loaded on demand: the splicing is imported then, not at launch
     from fetchers.progress import ProgressCallback
+    from fetchers.stub_loading import StubLoading
+    from threads.more_splice import Expansion, SpliceReport
 
 ThreadSource = Callable[["ProgressCallback"], Awaitable[Thread]]
 
@@ -106,6 +106,8 @@ class StubController:
 
     def _splice(self, thread: Thread, expansion: Expansion) -> SpliceReport | None:
         """Splice an answer into the thread and show it (nothing if the thread was reloaded)."""
+        from threads.more_splice import apply_expansion
+
         view = self._view()
         if view is None or view.thread is not thread:
             return None
@@ -145,6 +147,8 @@ class StubController:
         def progress(loaded: int, expected: int | None) -> None:
             total = f"{expected:,}" if expected else "?"
             self._say(f"Loading all: {loaded:,}/{total} comments (m or escape stops)")
+
+        from threads.more_splice import SpliceReport
 
         def apply(expansion: Expansion) -> SpliceReport:
             report = self._splice(thread, expansion)
