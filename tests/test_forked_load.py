@@ -199,3 +199,51 @@ def test_the_child_ends_with_the_reader_even_in_the_middle_of_settling(
     while _alive(started["child"]) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _alive(started["child"])
+
+
+def test_a_comment_crosses_from_the_child_with_every_field_as_it_was() -> None:
+    """Frames leave out the fields still at their default: every other value, and the
+    defaults themselves, must come back as they were (the channel, without a fork)."""
+    from datetime import UTC, datetime
+
+    from fetchers.load_steps import LoadStep
+    from threads.model import Comment, MoreStub, Thread
+    from tui.forked_load import FrameChannel
+
+    when = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+    plain = Comment("1", "ann", when)
+    unusual = Comment(
+        "2",
+        None,
+        None,
+        deleted=True,
+        dead=True,
+        score=0,  # falsy, but not the default (None)
+        warning="spoilers",
+        context=True,
+        url="https://example.com/c/2",
+        stickied=True,
+        distinguished="moderator",
+        edited=when,
+    )
+    stub = Comment("3", None, None, more=MoreStub(7, ("8", "9")))
+    plain.children = [unusual, stub]
+    thread = Thread(source="hackernews", id="100", title="t", comments=[plain])
+    names = ("id", "author", "created", "body", "deleted", "dead", "score", "warning")
+    names += ("context", "url", "more", "stickied", "distinguished", "edited")
+
+    memory = os.memfd_create("frames-test")
+    read_end, write_end = os.pipe()
+    try:
+        FrameChannel(write_end, memory).send("step", LoadStep(thread=thread))
+        frame = FrameChannel(read_end, memory).receive()
+    finally:
+        for fd in (memory, read_end, write_end):
+            os.close(fd)
+
+    assert frame is not None and frame[0] == "step"
+    received = frame[1].thread  # type: ignore[attr-defined]
+    sent_rows = [[getattr(c, n) for n in names] for c in thread.tree.order]
+    got_rows = [[getattr(c, n) for n in names] for c in received.tree.order]
+    assert got_rows == sent_rows
+    assert [len(c.children) for c in received.tree.order] == [2, 0, 0]
