@@ -21,12 +21,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from fetchers.errors import BadResponse
 from fetchers.progress import ProgressCallback
 from threads.model import Thread
-from threads.tree_changes import TreeChange, apply_changes
+
+if TYPE_CHECKING:  # the changes come after the first frame: imported then (by unpickling, too)
+    from threads.tree_changes import TreeChange
 
 Phase = Literal["loading", "ordering", "done"]
 
@@ -74,4 +76,8 @@ async def final_thread(
             progress(step.done, step.total)
     if thread is None:
         raise BadResponse("The load ended without a thread.")
-    return apply_changes(thread, changes) if changes else thread
+    if not changes:
+        return thread
+    from threads.tree_changes import apply_changes
+
+    return apply_changes(thread, changes)

@@ -11,11 +11,14 @@ in one go. No network imports here.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from fetchers.load_steps import LoadStep
 from fetchers.progress import ProgressCallback
 from threads.model import Thread
-from threads.tree_changes import TreeChange
+
+if TYPE_CHECKING:
+    from threads.tree_changes import TreeChange
 
 FIRST_FRAME_WAIT = 1.0
 """Seconds work that comes after a thread is shown (the settling steps, recording the

@@ -15,12 +15,13 @@ from textual.containers import Container
 from textual.screen import Screen
 
 from threads.model import Comment, Thread
-from threads.outline import NewUnder, Outline
+from threads.outline import Outline
 from tui.reader_widths import app_widths
-from tui.widgets.outline_panel import OutlinePanel
 
 if TYPE_CHECKING:
+    from threads.outline import NewUnder
     from tui.widgets.comment_view import CommentView
+    from tui.widgets.outline_panel import OutlinePanel
 
 BESIDE_CLASS = "-outline-beside"
 OVER_CLASS = "-outline-over"
@@ -29,9 +30,10 @@ OVER_CLASS = "-outline-over"
 class OutlineController:
     """`i` on the thread screen.
 
-    The panel is mounted, hidden, with each comment view (`panel_for`) and shown or
-    hidden by a class on the thread body: opening and closing mount nothing, so a
-    toggle costs one restyle of the body, not a mount (and the frames it brings).
+    The panel is mounted, hidden, beside each comment view once the view's first frame
+    is out (`mount_hidden`), and shown or hidden by a class on the thread body: opening
+    and closing mount nothing, so a toggle costs one restyle of the body, not a mount
+    (and the frames it brings). The panel's module is imported then too, not at launch.
     """
 
     def __init__(self, host: Screen[None], view: Callable[[], CommentView | None]) -> None:
@@ -55,10 +57,20 @@ class OutlineController:
     def panel_for(self, thread: Thread) -> OutlinePanel:
         """A hidden panel for a new comment view, to mount beside it (an outline open on
         the previous thread closes)."""
+        from tui.widgets.outline_panel import OutlinePanel
+
         self._open = False
         self._body().remove_class(BESIDE_CLASS, OVER_CLASS)
         self.panel = OutlinePanel(Outline(thread), id="outline")
         return self.panel
+
+    async def mount_hidden(self) -> None:
+        """Mount the hidden panel beside the comment view, unless `i` already did."""
+        view = self._view()
+        if view is None or not view.is_attached:
+            return
+        if self.panel is None or not self.panel.is_attached:
+            await self._body().mount(self.panel_for(view.thread), before=view)
 
     async def toggle(self) -> None:
         """Open the outline (focused), focus it if open beside, close it if focused."""

@@ -28,7 +28,6 @@ from store.memory import Memory
 from store.reading_state import ReadingState
 from threads.model import Thread
 from threads.new_comments import NewComments
-from threads.tree_changes import apply_changes
 from tui import collector
 from tui.load_source import (
     FIRST_FRAME_WAIT,
@@ -57,16 +56,16 @@ from tui.screens.thread_stubs import SiteHooks, StubController
 from tui.screens.thread_themes import ThemeController, ThemeSettings
 from tui.terminal_title import show_title
 from tui.widgets.comment_view import CommentView
-from tui.widgets.outline_panel import OutlinePanel
 from tui.widgets.status_bar import CursorStatus, StatusBar
 from tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
-    # rapidfuzz stays off the start-up path; the search bar and the list beside the
-    # thread are mounted when first used, and their messages are handled by name
-    # (`on_search_panel_…`), so a launch imports neither.
+    # rapidfuzz stays off the start-up path; the search bar, the outline and the list
+    # beside the thread are mounted after the first frame or when first used, and their
+    # messages are handled by name (`on_search_panel_…`), so a launch imports none.
     from threads.themes import ThemeView
     from tui.widgets.beside_list import BesideList
+    from tui.widgets.outline_panel import OutlinePanel
     from tui.widgets.search_panel import SearchPanel
 
 # Keys about the comment under the cursor: only while the comment view has focus.
@@ -363,7 +362,9 @@ class ThreadScreen(Screen[None]):
         self._view = view
         with self.app.batch_update():  # one frame: the old view until the new one is in
             await body.remove_children()
-            await body.mount(self.outline.panel_for(message.thread), view)
+            await body.mount(view)
+        # The hidden outline panel joins the view after the frame that shows the thread.
+        self.call_after_refresh(self.outline.mount_hidden)
         # A watcher runs as the cursor is set: the status line repaints in the view's frame.
         self.watch(view, "cursor", self._show_cursor)
         if not self.listing.holds_focus:
@@ -383,6 +384,8 @@ class ThreadScreen(Screen[None]):
             return  # a newer load was started, or the first step failed
         changes, self._loading = message.pending.take()
         if changes and self._view is not None:
+            from threads.tree_changes import apply_changes  # (after the first frame)
+
             self.thread = apply_changes(self.thread, changes)
             self._view.replace_thread(self.thread)  # ThreadReplaced updates search, themes
             self._show_note(self.thread)
@@ -495,12 +498,10 @@ class ThreadScreen(Screen[None]):
     def on_search_panel_closed(self, message: SearchPanel.Closed) -> None:
         self.search.closed()
 
-    @on(OutlinePanel.Chosen)
-    async def _outline_chosen(self, message: OutlinePanel.Chosen) -> None:
+    async def on_outline_panel_chosen(self, message: OutlinePanel.Chosen) -> None:
         await self.outline.chosen(message.comment_id)
 
-    @on(OutlinePanel.Closed)
-    async def _outline_closed(self, message: OutlinePanel.Closed) -> None:
+    async def on_outline_panel_closed(self, message: OutlinePanel.Closed) -> None:
         await self.outline.close()
 
     def on_resize(self) -> None:
