@@ -8,7 +8,6 @@ family) asks, and a pause when a site says the current window's quota is used up
 from __future__ import annotations
 
 import asyncio
-from importlib import metadata
 from typing import Any
 
 import httpx
@@ -16,16 +15,10 @@ import httpx
 from fetchers.errors import BadResponse, NotFound, Unreachable
 from fetchers.json_decode import decode_json
 from fetchers.rate_limits import quota_exhausted_wait, retry_after_seconds
+from fetchers.tls import tls_context
+from threads.version import VERSION
 
-
-def _version() -> str:
-    try:
-        return metadata.version("threadreader")
-    except metadata.PackageNotFoundError:
-        return "0+unknown"
-
-
-USER_AGENT = f"threadreader/{_version()} (terminal reader for discussion threads)"
+USER_AGENT = f"threadreader/{VERSION} (terminal reader for discussion threads)"
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 MAX_RETRIES = 2
@@ -35,8 +28,10 @@ MAX_RESPONSE_BYTES = 128 * 2**20  # the biggest HN threads are ~10 MB from Algol
 
 
 def make_client() -> httpx.AsyncClient:
-    """One client per app: connection pooling, timeouts on every request, our User-Agent."""
+    """One client per app: connection pooling, timeouts on every request, our User-Agent,
+    the one trust store (`fetchers/tls.py`)."""
     return httpx.AsyncClient(
+        verify=tls_context(),
         timeout=TIMEOUT,
         headers={"User-Agent": USER_AGENT},
         follow_redirects=True,

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from datetime import UTC, datetime
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -395,7 +396,10 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["--version"])
     assert exited.value.code == 0
-    assert re.fullmatch(r"threadreader \d+\.\d+\.\d+\n", capsys.readouterr().out)
+    out = capsys.readouterr().out
+    assert re.fullmatch(r"threadreader \d+\.\d+\.\d+\n", out)
+    # The one version (threads/version.py) is the one installed: pyproject reads it.
+    assert out == f"threadreader {metadata.version('threadreader')}\n"
 
 
 def test_not_found_exits_1(hn_server: HTTPServer, capsys: pytest.CaptureFixture[str]) -> None:

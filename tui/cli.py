@@ -40,18 +40,9 @@ class Options:
     """`--all`: load every held-back reply (Reddit's stubs) before dumping."""
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("threadreader")
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        return "(not installed)"
-
 
 class _VersionAction(argparse.Action):
-    """`--version`: the installed version is looked up only when asked for (reading the
-    package metadata costs ~15 ms, on every launch if done while building the parser)."""
+    """`--version` (the `threads` package it comes from is imported only when asked)."""
 
     def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS) -> None:
         super().__init__(
@@ -59,7 +50,9 @@ class _VersionAction(argparse.Action):
         )
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
-        sys.stdout.write(f"threadreader {_version()}\n")
+        from threads.version import VERSION
+
+        sys.stdout.write(f"threadreader {VERSION}\n")
         parser.exit()
 
 

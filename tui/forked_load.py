@@ -216,6 +216,9 @@ def _child_main(target: Target, settle: bool, out: FrameChannel, wanted_fd: int)
     try:
         _detach_from_terminal()
         gc.enable()  # the reader pauses it for its start; this process settles for longer
+        from fetchers.tls import build_ahead
+
+        build_ahead()  # OpenSSL loads the trust store while asyncio and httpx import
         import asyncio  # here, not before the fork: the child starts sooner
 
         try:
