@@ -40,7 +40,6 @@ class Options:
     """`--all`: load every held-back reply (Reddit's stubs) before dumping."""
 
 
-
 class _VersionAction(argparse.Action):
     """`--version` (the `threads` package it comes from is imported only when asked)."""
 
