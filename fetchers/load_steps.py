@@ -9,8 +9,8 @@ How a reader consumes it:
 ```python
 thread = None
 async for step in steps:
-    if step.thread is not None:
-        thread = step.thread                               # first step: show it
+    if step.thread is not None:                            # first step: show it (a
+        thread = step.thread                               # `preview` comes before it)
     elif step.changes:
         thread = apply_changes(thread, step.changes)       # keep cursor/folds by id
     status(step.progress_text())                           # "ordering 120/354"
@@ -50,6 +50,9 @@ class LoadStep:
     """Items this phase expects (grows when new comments are found), if known."""
     requests: int = 0
     """Requests made so far by the whole load (for benchmarks)."""
+    preview: bool = False
+    """This step's thread is only the first screenful of the next step's
+    (`threads/first_screen.py`): shown if nothing is on screen yet, never kept."""
 
     def progress_text(self) -> str:
         """`ordering 120/354`, `loading 40/2,170`, or `` when done."""
@@ -69,6 +72,8 @@ async def final_thread(
     thread: Thread | None = None
     changes: list[TreeChange] = []
     async for step in steps:
+        if step.preview:
+            continue
         changes.extend(step.changes)
         if step.thread is not None:
             thread = step.thread

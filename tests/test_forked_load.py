@@ -41,6 +41,8 @@ if sys.argv[2] == "quit":  # the reader goes away at once
 async def first_then(then):
     steps = prefetch.take_steps()
     first = await anext(steps)
+    while first.preview:  # the first screenful, then the whole thread
+        first = await anext(steps)
     print(json.dumps({"first": first.thread.comment_count}), flush=True)
     if then == "close":  # the reader reloads, or closes the thread
         await steps.aclose()

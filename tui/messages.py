@@ -24,6 +24,8 @@ class ThreadLoaded(Message):
     """What is still coming (`ordering 0/354`), `""` when this is the whole load."""
     themes: ThemeView | None = None
     """On a reload, the themes already matched against the new thread (shown at once)."""
+    preview: bool = False
+    """Only the first screenful; the whole thread follows (`LoadStep.preview`)."""
 
 
 @dataclass

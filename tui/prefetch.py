@@ -84,7 +84,9 @@ class Prefetch:
             for kind, payload in child.frames():
                 if kind == "step" and isinstance(payload, LoadStep):
                     self._put(payload)
-                    delivered = True
+                    # A first screenful alone is not the thread: if the whole cannot
+                    # travel after it, this process loads the thread after all.
+                    delivered = delivered or not payload.preview
                 elif kind == "error" and isinstance(payload, BaseException):
                     self._put(payload)
                     return True

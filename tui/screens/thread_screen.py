@@ -160,6 +160,7 @@ class ThreadScreen(Screen[None]):
         self._source = source
         self._offline = offline
         self._waiting: ThreadLoaded | None = None  # a fetch that came before the store read
+        self._preview_shown = False  # a first screenful is on screen, its thread to come
         self._waiting_failure: LoadFailed | None = None
         self._restore_state: ReadingState | None = None  # the saved place, for the first show
         self._now = now
@@ -257,11 +258,16 @@ class ThreadScreen(Screen[None]):
             async for step in self._source(progress):
                 if step.thread is not None:
                     themes = None
-                    if self._view is not None:  # a reload: theme it before it replaces the old
+                    if self._view is not None and not step.preview:  # a reload (a preview
+                        # would not be shown): theme it before it replaces the old
                         themes = await asyncio.to_thread(self.themes.matched, step.thread)
                     self.post_message(
                         ThreadLoaded(
-                            step.thread, generation, progress=step.progress_text(), themes=themes
+                            step.thread,
+                            generation,
+                            progress=step.progress_text(),
+                            themes=themes,
+                            preview=step.preview,
                         )
                     )
                     # The next steps (settling) wait for the first frame with comments.
@@ -317,13 +323,32 @@ class ThreadScreen(Screen[None]):
         if self.memory.reading:
             self._waiting = message  # the stored copy and the saved place come first
             return
+        if message.preview and not self._preview_fits(message.thread):
+            self._shown.set()  # not shown: the load goes on to the whole thread at once
+            return
         self.memory.copy_from, self.memory.offline = None, False
         self._loading, self._loaded_generation = message.progress, message.generation
         state, self._restore_state = self._restore_state, None
+        after_preview, self._preview_shown = self._preview_shown, message.preview
         await self._present(
             message.thread, with_place(state, message.thread), themes=message.themes
         )
-        self.memory.thread_shown(message.thread, fresh=True)
+        if message.preview:
+            return
+        if after_preview:  # the whole thread replaced its first screenful: said now
+            self._show_missing(message.thread)
+        self.memory.thread_shown(message.thread, fresh=True)  # the visit, the copy kept
+
+    def _preview_fits(self, preview: Thread) -> bool:
+        """A first screenful is shown only as the first thing on screen, and only where it
+        holds the place the thread opens on: not with a saved place (which may lie beyond
+        it), and with the comment asked for by id in it, if one was."""
+        focus = preview.focus_id
+        return (
+            self.thread is None
+            and self._restore_state is None
+            and (focus is None or preview.get(focus) is not None)
+        )
 
     async def _present(
         self, thread: Thread, state: ReadingState | None, *, themes: ThemeView | None = None
@@ -372,10 +397,11 @@ class ThreadScreen(Screen[None]):
         self.search.reset(message.thread)
         self.score_fold.thread_shown()
         self._show_note(message.thread)
-        if message.thread.missing:
-            self.notify(
-                f"{message.thread.missing} comments could not be loaded.", severity="warning"
-            )
+        self._show_missing(message.thread)
+
+    def _show_missing(self, thread: Thread) -> None:
+        if thread.missing:
+            self.notify(f"{thread.missing} comments could not be loaded.", severity="warning")
 
     @on(ThreadChanged)
     def _apply_changes(self, message: ThreadChanged) -> None:
