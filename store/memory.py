@@ -141,8 +141,12 @@ class Memory:
             ).fetchone()
             if thread is None or not isinstance(fetched_at, int | float):
                 return None
+            try:
+                fetched = datetime.fromtimestamp(fetched_at, UTC)
+            except (OverflowError, OSError, ValueError):  # a doctored time: no copy to trust
+                return None
             thread.focus_id = focus
-            return StoredThread(thread, datetime.fromtimestamp(fetched_at, UTC))
+            return StoredThread(thread, fetched)
 
         return self._read(read, None)
 

@@ -76,5 +76,5 @@ def load_reading_state(connection: sqlite3.Connection, row_key: int) -> ReadingS
 def _json(value: Any) -> Any:
     try:
         return json.loads(value) if isinstance(value, str) else None
-    except ValueError:
+    except (ValueError, RecursionError):  # a damaged or doctored store: absurd nesting too
         return None

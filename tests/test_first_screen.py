@@ -7,12 +7,21 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hn_fixtures import BIG_STORY_ID, HNReplay, replay_files
 from pytest_httpserver import HTTPServer
-from tui_support import comment_view, item_app, notices, settle, status_text, thread_screen
+from tui_support import (
+    comment_view,
+    fixed_now,
+    item_app,
+    notices,
+    settle,
+    status_text,
+    thread_screen,
+)
 
 from fetchers.hn_items import thread_from_algolia
 from fetchers.http import make_client
@@ -23,8 +32,10 @@ from fetchers.saved import load_sample_thread
 from fetchers.targets import ItemTarget
 from store.memory import Memory
 from threads.first_screen import first_screen
-from threads.model import Thread
-from tui.app import ThreadReaderApp
+from threads.model import Comment, Thread
+from tui.app import ThreadReaderApp, create_app
+from tui.cli import Options
+from tui.config import load_config
 
 STORY = str(BIG_STORY_ID)
 
@@ -242,3 +253,33 @@ async def test_comments_that_could_not_be_loaded_are_said_once_with_the_whole_th
         release.set()
         await settle(pilot)
         assert notices(app).count("3 comments could not be loaded.") == 1
+
+
+def scored_thread(count: int) -> Thread:
+    """`count` top-level comments, every other one scored -5 (the rest 10)."""
+    comments = [
+        Comment(str(1000 + n), f"user{n}", None, body=(), score=-5 if n % 2 else 10)
+        for n in range(count)
+    ]
+    return Thread(source="lobsters", id="scored", title="Scored", comments=comments)
+
+
+async def test_the_score_threshold_folds_the_whole_thread_after_its_first_screenful(
+    tmp_path: Path,
+) -> None:
+    whole = scored_thread(300)
+    screenful = first_screen(whole)
+    assert screenful is not None
+    steps = [LoadStep(thread=screenful, preview=True), LoadStep(thread=whole)]
+    config = tmp_path / "config.toml"
+    config.write_text("[reader]\nfold_below = 1\n")
+    app = create_app(
+        Options(ItemTarget("lobsters", "scored"), False, None, None),
+        config=load_config(config),
+        now=fixed_now,
+    )
+    app._initial_source = lambda: _no_hold(steps)  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert comment_view(app).thread is whole
+        assert "150 below 1 point collapsed" in status_text(app)

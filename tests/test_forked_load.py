@@ -24,7 +24,7 @@ from werkzeug import Request, Response
 ROOT = Path(__file__).resolve().parent.parent
 
 READER = """
-import asyncio, json, os, sys
+import asyncio, json, os, sys, threading
 from fetchers.load_steps import final_thread
 from fetchers.targets import parse_target
 from tui.forked_load import start_forked_load
@@ -41,19 +41,21 @@ if sys.argv[2] == "quit":  # the reader goes away at once
 async def first_then(then):
     steps = prefetch.take_steps()
     first = await anext(steps)
-    while first.preview:  # the first screenful, then the whole thread
+    while first.preview and then != "close-at-preview":  # the first screenful, then the whole
         first = await anext(steps)
     print(json.dumps({"first": first.thread.comment_count}), flush=True)
-    if then == "close":  # the reader reloads, or closes the thread
+    if then in ("close", "close-at-preview"):  # the reader reloads, or closes the thread
         await steps.aclose()
         await asyncio.sleep(1.5)
-        print(json.dumps({"child_alive": os.path.exists(f"/proc/{child._pid}")}), flush=True)
+        loading_here = any(t.name == "prefetch" and t.is_alive() for t in threading.enumerate())
+        print(json.dumps({"child_alive": os.path.exists(f"/proc/{child._pid}"),
+                          "loading_here": loading_here}), flush=True)
     else:  # it asks for the rest, then quits while the child settles
         asking = asyncio.ensure_future(anext(steps, None))
         await asyncio.sleep(0.5)
         os._exit(0)
 
-if sys.argv[2] in ("close", "quit-settling"):
+if sys.argv[2] in ("close", "close-at-preview", "quit-settling"):
     asyncio.run(first_then(sys.argv[2]))
     sys.exit(0)
 
@@ -186,6 +188,22 @@ def test_the_child_ends_when_the_reader_takes_no_more_steps(hn_server: HTTPServe
     started, first, after = lines
     assert first["first"] > 400
     assert after["child_alive"] is False  # it did not wait forever to be asked for more
+    assert after["loading_here"] is False
+    assert stray == ""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only")
+def test_a_reader_that_leaves_at_the_first_screenful_loads_nothing_itself(
+    hn_server: HTTPServer,
+) -> None:
+    """Only the first screenful had come: the child ends, and the reader does not take it
+    for a child that failed (it would load the whole thread in its own process)."""
+    SlowSettling(0.0).serve(hn_server)
+    lines, stray = run_reader(str(BIG_STORY_ID), then="close-at-preview")
+    started, first, after = lines
+    assert first["first"] == 100
+    assert after["child_alive"] is False
+    assert after["loading_here"] is False
     assert stray == ""
 
 

@@ -7,6 +7,7 @@ and of the loading message (called to paint a frame, not to measure).
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from tui_support import comment_view, fixed_now, settle
 
 from fetchers.progress import ProgressCallback
 from fetchers.site import ItemTarget
+from store.location import database_path
 from threads.model import Thread
 from tui.app import ThreadReaderApp, create_app
 from tui.cli import Options
@@ -106,3 +108,25 @@ async def test_a_thread_still_loading_shows_loading_first(
         await settle(pilot)
         assert any(message.startswith("Loading") for message in frames.messages)
         assert any(any(row.strip() for row in frame) for frame in frames.view_frames)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE reading_state SET folds = '" + "[" * 100_000 + "'",  # deeper than JSON decodes
+        "UPDATE threads SET fetched_at = 1e300",  # no date at all
+    ],
+)
+async def test_a_damaged_store_does_not_stop_the_launch(
+    hn_server: HTTPServer, big_algolia: dict[str, Any], damage: str
+) -> None:
+    """The launch reads the store before its first frame, on the app's own thread: what
+    it cannot read is left out, and the thread opens from the network."""
+    await first_visit(hn_server, big_algolia)
+    with sqlite3.connect(database_path()) as raw:
+        raw.execute(damage)
+    app = reader()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert comment_view(app).cursor_comment is not None
+        assert comment_view(app).thread.title == "Speed Is the Killer Feature"

@@ -67,6 +67,8 @@ class Prefetch:
         try:
             if self._child is not None and self._relay(self._child):
                 return
+            if self._abandoned:  # the reader took no more steps: nothing to load here
+                return
             asyncio.run(self._load(target, settle))
         except BaseException as error:  # handed to whoever consumes the steps
             self._put(error)

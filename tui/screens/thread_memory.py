@@ -81,11 +81,15 @@ class ThreadMemory:
         the store is new). In a worker thread the same read took 30-40 ms at launch: each
         SQLite call gives up the GIL, and waits up to 5 ms to get it back from a busy UI
         thread. Then the first frame can show the thread instead of "Loading…"."""
-        if self._memory is not None and self.key is not None:
+        if self._memory is None or self.key is None:
+            return
+        try:
             self._read_early = (
                 self._memory.open_stored(self.key),
                 self._memory.reading_state(self.key),
             )
+        except Exception:  # what the store cannot read must not stop the launch: a worker
+            self._read_early = None  # reads it again, and fails there on its own
 
     def read_stored(self) -> None:
         """Hand the screen the stored copy and reading place (posts `StoreRead`): at

@@ -335,7 +335,8 @@ class ThreadScreen(Screen[None]):
         )
         if message.preview:
             return
-        if after_preview:  # the whole thread replaced its first screenful: said now
+        if after_preview:  # the whole thread replaced its first screenful: now for all of it
+            self.score_fold.thread_shown()
             self._show_missing(message.thread)
         self.memory.thread_shown(message.thread, fresh=True)  # the visit, the copy kept
 
