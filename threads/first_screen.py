@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Iterator
 
 from threads.model import Comment, Thread
 
@@ -28,7 +27,7 @@ def first_screen(thread: Thread, comments: int = FIRST_SCREEN_COMMENTS) -> Threa
     own are left as they are.
     """
     total = live = 0
-    for comment in _walk(thread.comments):
+    for comment, _ in thread.walk():  # (not `Thread.tree`: it would be sent along)
         total += 1
         live += not (comment.deleted or comment.dead)
     if total <= 2 * comments:
@@ -51,11 +50,3 @@ def first_screen(thread: Thread, comments: int = FIRST_SCREEN_COMMENTS) -> Threa
         missing=0,  # said, with the note, when the whole thread is shown
         note=None,
     )
-
-
-def _walk(comments: list[Comment]) -> Iterator[Comment]:
-    stack = list(comments)
-    while stack:  # explicit stack: nesting depth is unbounded
-        node = stack.pop()
-        yield node
-        stack.extend(node.children)

@@ -28,6 +28,7 @@ waits on), and with the reader (once its first step is out, the kernel kills it 
 from __future__ import annotations
 
 import copyreg
+import functools
 import gc
 import io
 import os
@@ -99,6 +100,7 @@ class FrameChannel:
                 pass
 
 
+@functools.cache  # once per child, not once per frame
 def _compact_tables() -> dict[type, Callable[[Any], Any]]:
     """How the child pickles comments: without the fields still at their class default
     (most of a comment's fifteen), which the reader then reads from the class. The
