@@ -10,7 +10,7 @@ import socket
 from typing import Any
 
 import pytest
-from hn_fixtures import load_fixture
+from hn_fixtures import HNReplay, load_fixture, replay_files
 from pytest_httpserver import HTTPServer
 
 import fetchers.http
@@ -66,3 +66,10 @@ def hn_server(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> HTTPSe
     monkeypatch.setenv("THREADREADER_HN_ALGOLIA_URL", httpserver.url_for("/api/v1"))
     monkeypatch.setenv("THREADREADER_HN_FIREBASE_URL", httpserver.url_for("/v0"))
     return httpserver
+
+
+@pytest.fixture
+def replay(hn_server: HTTPServer) -> HNReplay:
+    """The 485-comment thread served as both HN APIs serve it (`hn_fixtures.replay_files`)."""
+    algolia, firebase = replay_files()
+    return HNReplay(algolia, firebase).serve(hn_server)

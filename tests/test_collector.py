@@ -12,8 +12,7 @@ import gc
 from collections.abc import Iterator
 
 import pytest
-from hn_fixtures import BIG_STORY_ID, HNReplay, replay_files
-from pytest_httpserver import HTTPServer
+from hn_fixtures import BIG_STORY_ID, HNReplay
 
 from tests.tui_support import (
     app_with_source,
@@ -26,12 +25,6 @@ from tests.tui_support import (
 from threads.blocks import Block, Body, Span
 from threads.model import Comment, PendingBody, Thread
 from tui import collector
-
-
-@pytest.fixture
-def replay(hn_server: HTTPServer) -> HNReplay:
-    algolia, firebase = replay_files()
-    return HNReplay(algolia, firebase).serve(hn_server)
 
 
 @pytest.fixture

@@ -10,9 +10,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from hn_fixtures import BIG_STORY_ID, HNReplay, replay_files
-from pytest_httpserver import HTTPServer
+from hn_fixtures import BIG_STORY_ID, HNReplay
 from tui_support import (
     comment_view,
     fixed_now,
@@ -42,12 +40,6 @@ STORY = str(BIG_STORY_ID)
 
 def display_ids(thread: Thread) -> list[str]:
     return [comment.id for comment in thread.tree.order]
-
-
-@pytest.fixture
-def replay(hn_server: HTTPServer) -> HNReplay:
-    algolia, firebase = replay_files()
-    return HNReplay(algolia, firebase).serve(hn_server)
 
 
 async def recorded_steps() -> list[LoadStep]:
@@ -109,6 +101,14 @@ async def settled(steps: list[LoadStep]) -> Thread:
 # -- in the reader ------------------------------------------------------------------------
 
 
+async def wait_for_view(pilot: Any) -> None:
+    """Until a comment view is on the thread screen (the load may still be held)."""
+    for _ in range(50):
+        await pilot.pause()
+        if thread_screen(pilot.app).view is not None:
+            return
+
+
 def held_app(steps: list[LoadStep], release: asyncio.Event, focus: str | None = None) -> Any:
     """The app on recorded steps: the first at once, the rest once `release` is set."""
 
@@ -130,10 +130,7 @@ async def test_the_whole_thread_replaces_its_first_screenful_where_the_reader_is
     release = asyncio.Event()
     app = held_app(steps, release)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(50):
-            await pilot.pause()
-            if thread_screen(app).view is not None:
-                break
+        await wait_for_view(pilot)
         view = comment_view(app)
         assert view.thread is steps[0].thread  # the first screenful, on screen at once
         assert "loading" in status_text(app)
@@ -227,10 +224,7 @@ async def test_leaving_before_the_whole_thread_keeps_no_partial_copy(replay: HNR
     steps = await recorded_steps()
     app = held_app(steps, asyncio.Event())  # the whole thread never comes
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(50):
-            await pilot.pause()
-            if thread_screen(app).view is not None:
-                break
+        await wait_for_view(pilot)
         assert comment_view(app).thread is steps[0].thread
         await pilot.press("q")
     assert Memory().open_stored(thread_screen_key(app)) is None
@@ -245,10 +239,7 @@ async def test_comments_that_could_not_be_loaded_are_said_once_with_the_whole_th
     release = asyncio.Event()
     app = held_app(steps, release)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(50):
-            await pilot.pause()
-            if thread_screen(app).view is not None:
-                break
+        await wait_for_view(pilot)
         assert "could not be loaded" not in notices(app)  # the first screenful says nothing
         release.set()
         await settle(pilot)

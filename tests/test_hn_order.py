@@ -24,12 +24,6 @@ from threads.tree_changes import Insert
 LATE_TOP, LATE_TOP_REPLY, LATE_REPLY = "9000001", "9000002", "9000003"
 
 
-@pytest.fixture
-def replay(hn_server: HTTPServer) -> HNReplay:
-    algolia, firebase = replay_files()
-    return HNReplay(algolia, firebase).serve(hn_server)
-
-
 async def fetch(item_id: str = str(BIG_STORY_ID), **kwargs: Any) -> Thread:
     async with make_client() as client:
         return await fetch_thread(client, item_id, **kwargs)

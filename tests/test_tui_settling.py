@@ -39,12 +39,6 @@ from tui.widgets.comment_view import CommentView
 STORY = str(BIG_STORY_ID)
 
 
-@pytest.fixture
-def replay(hn_server: HTTPServer) -> HNReplay:
-    algolia, firebase = replay_files()
-    return HNReplay(algolia, firebase).serve(hn_server)
-
-
 async def recorded_steps() -> list[LoadStep]:
     """Every step of opening the story from the replay, as the reader would get them."""
     async with make_client() as client:
